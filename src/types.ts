@@ -1,0 +1,150 @@
+// The data that flows through the pipeline: load → validate → site model → render → write.
+
+/** A moment in time, with its wall-clock reading in the site's timezone. */
+export interface SiteDate {
+  /** Milliseconds since the Unix epoch (UTC). */
+  epochMs: number;
+  /** Offset of the site timezone from UTC at this moment, in minutes (Asia/Ho_Chi_Minh: 420). */
+  offsetMinutes: number;
+  year: number;
+  /** 1–12 */
+  month: number;
+  day: number;
+  /** 0–23 */
+  hour: number;
+  minute: number;
+  second: number;
+  /** RFC 3339 with the site offset, e.g. `2020-01-28T23:10:00+07:00`. */
+  iso: string;
+}
+
+export interface WebLink {
+  title: string;
+  url: string;
+}
+
+export interface MenuItem {
+  title: string;
+  url: string;
+}
+
+export interface SiteConfig {
+  /** Site name shown in the header and in <title>. */
+  title: string;
+  /** Issuing unit shown above the site name, e.g. `ỦY BAN NHÂN DÂN HUYỆN ...`. */
+  unit: string;
+  description: string;
+  /** Absolute URL of the site, always ending in `/`. */
+  baseUrl: string;
+  /** Path part of baseUrl, always starting and ending in `/`. */
+  basePath: string;
+  timezone: string;
+  locale: string;
+  pageSize: number;
+  relatedCount: number;
+  relatedScope: 'category' | 'site';
+  defaultCategory: string;
+  /** Category display names in menu order; categories not listed follow, by name. */
+  categories: string[];
+  links: WebLink[];
+  menu: MenuItem[];
+  /** Visit count for "SỐ LƯỢT TRUY CẬP"; a data file may override it. */
+  visits: number | null;
+  logo: string | null;
+  footer: Record<string, string>;
+  colors: Record<string, string>;
+  sidebar: string[];
+  markdown: { html: boolean; linkify: boolean; typographer: boolean };
+  feeds: { limit: number; fullContent: boolean };
+  /** Keys the site added that bantin does not know: passed to templates as `site.extra`. */
+  extra: Record<string, unknown>;
+}
+
+export interface Category {
+  name: string;
+  slug: string;
+  url: string;
+  /** Published articles, newest first. */
+  articles: Article[];
+}
+
+export interface Tag {
+  name: string;
+  slug: string;
+  url: string;
+  articles: Article[];
+}
+
+export interface Article {
+  /** Path of the Markdown file relative to the site root, with `/` separators. */
+  sourcePath: string;
+  title: string;
+  date: SiteDate;
+  /** From front-matter `updated`, else the date. */
+  updated: SiteDate;
+  author: string;
+  views: number;
+  categoryName: string;
+  tagNames: string[];
+  summary: string;
+  image: string | null;
+  draft: boolean;
+  slug: string;
+  /** Site-relative URL path without the base path, e.g. `tin-tuc/ten-bai/`. */
+  path: string;
+  /** Markdown source of the body. */
+  body: string;
+  /** Rendered body HTML (filled by the renderer). */
+  html: string;
+  /** Plain text of the body, for search and summaries. */
+  text: string;
+  /** Front-matter keys bantin does not know, passed to templates as they are. */
+  data: Record<string, unknown>;
+  /** Index in the site's newest-first article list. */
+  index: number;
+}
+
+/** One file of the output, its path relative to the output folder with `/` separators. */
+export interface OutputFile {
+  path: string;
+  content: string | Uint8Array;
+}
+
+/** A problem in the site's input, reported to the editor. */
+export interface Problem {
+  severity: 'error' | 'warning';
+  /** Path relative to the site root, or null for problems not tied to one file. */
+  file: string | null;
+  line?: number;
+  column?: number;
+  message: string;
+  hint?: string;
+}
+
+/** Articles of one year, month or day. */
+export interface ArchivePeriod {
+  /** `2020`, `2020/01` or `2020/01/28`. */
+  key: string;
+  year: number;
+  month: number | null;
+  day: number | null;
+  path: string;
+  articles: Article[];
+}
+
+/** The whole site model: what every page is rendered from. */
+export interface Site {
+  config: SiteConfig;
+  /** Published articles, newest first (ties broken by source path, so the order is stable). */
+  articles: Article[];
+  /** In menu order. */
+  categories: Category[];
+  /** By name. */
+  tags: Tag[];
+  /** Years, newest first; each with its months and days. */
+  archive: { years: ArchivePeriod[]; months: ArchivePeriod[]; days: ArchivePeriod[] };
+  /** Visit count for the sidebar, from config or `data/stats.yaml`. */
+  visits: number | null;
+  /** Files of `data/*.yaml|json`, by file name without extension. */
+  data: Record<string, unknown>;
+}
