@@ -85,6 +85,8 @@ export interface Article {
   author: string;
   views: number;
   categoryName: string;
+  /** Filled by the site model. */
+  categorySlug: string;
   tagNames: string[];
   summary: string;
   image: string | null;

@@ -1,0 +1,106 @@
+import { pageOf, paginate, type Pagination } from './paginate.js';
+import type { Strings } from './i18n.js';
+import { fill } from './i18n.js';
+import type { Article, ArchivePeriod, Category, Site } from './types.js';
+
+/** One HTML page to render: its output path, template and what the template sees. */
+export interface Page {
+  /** Site-relative URL path: `tin-tuc/bai-viet/`, or a file name such as `404.html`. */
+  path: string;
+  template: string;
+  /** Where the page comes from, for duplicate-URL messages. */
+  source: string;
+  context: Record<string, unknown>;
+}
+
+/** The file a URL path is written to: folders get `index.html`. */
+export function outputFile(path: string): string {
+  return path === '' || path.endsWith('/') ? `${path}index.html` : path;
+}
+
+/** Every page of the site, in a fixed order. Article pages first: they are most of the work. */
+export function planPages(site: Site, strings: Strings): Page[] {
+  const pages: Page[] = [];
+  const { pageSize } = site.config;
+  const t = strings;
+
+  const categoryOf = new Map<Article, { category: Category; at: number }>();
+  for (const category of site.categories) category.articles.forEach((a, at) => categoryOf.set(a, { category, at }));
+  for (const article of site.articles) pages.push(articlePage(site, article, categoryOf.get(article)!));
+
+  for (const p of paginate(site.articles, pageSize, '')) {
+    pages.push(listing(p, 'index.njk', 'home', p.number === 1 ? site.config.title : fill(t.listing.page, { n: p.number }), 'content/', { heading: t.listing.latest }));
+  }
+  for (const category of site.categories) {
+    for (const p of paginate(category.articles, pageSize, category.url)) {
+      pages.push(listing(p, 'category.njk', 'category', category.name, `category "${category.name}"`, { category, heading: category.name }));
+    }
+  }
+  for (const tag of site.tags) {
+    for (const p of paginate(tag.articles, pageSize, tag.url)) {
+      pages.push(listing(p, 'category.njk', 'tag', fill(t.tag.title, { tag: tag.name }), `tag "${tag.name}"`, { tag, heading: fill(t.tag.title, { tag: tag.name }) }));
+    }
+  }
+  const periods = [...site.archive.years, ...site.archive.months, ...site.archive.days];
+  for (const period of periods) {
+    const title = archiveTitle(period, t);
+    for (const p of paginate(period.articles, pageSize, period.path)) {
+      pages.push(listing(p, 'archive.njk', 'archive', title, `archive ${period.key}`, { period, heading: title }));
+    }
+  }
+  pages.push(page('archive/', 'archive-index.njk', 'archive-index', t.archive.title, 'archive', { years: archiveTree(site) }));
+  pages.push(page('tim-kiem/', 'search.njk', 'search', t.search.title, 'search page', {}));
+  pages.push(page('404.html', '404.njk', 'not-found', t.notFound.title, '404 page', {}));
+  return pages;
+
+  function listing(p: Pagination<Article>, template: string, kind: string, title: string, source: string, extra: Record<string, unknown>): Page {
+    const fullTitle = p.number > 1 && kind !== 'home' ? `${title} – ${fill(t.listing.page, { n: p.number })}` : title;
+    return page(p.path, template, kind, fullTitle, source, { ...extra, pagination: p, articles: p.items });
+  }
+}
+
+function page(path: string, template: string, kind: string, title: string, source: string, context: Record<string, unknown>): Page {
+  return { path, template, source, context: { ...context, page: { path, kind, title } } };
+}
+
+function articlePage(site: Site, article: Article, place: { category: Category; at: number }): Page {
+  const { relatedCount, relatedScope, pageSize } = site.config;
+  const { category } = place;
+  const scope = relatedScope === 'site' ? site.articles : category.articles;
+  const listBase = relatedScope === 'site' ? '' : category.url;
+  const at = relatedScope === 'site' ? article.index : place.at;
+  const newer = scope.slice(Math.max(0, at - relatedCount), at);
+  const older = scope.slice(at + 1, at + 1 + relatedCount);
+  return {
+    path: article.path,
+    template: 'article.njk',
+    source: article.sourcePath,
+    context: {
+      page: { path: article.path, kind: 'article', title: article.title, description: article.summary, image: article.image },
+      article,
+      category,
+      newer,
+      older,
+      newerMorePath: newer.length ? pageOf(at - newer.length, pageSize, listBase) : null,
+      olderMorePath: older.length ? pageOf(at + older.length, pageSize, listBase) : null,
+    },
+  };
+}
+
+function archiveTitle(p: ArchivePeriod, t: Strings): string {
+  if (p.day !== null) return fill(t.archive.day, { day: pad2(p.day), month: pad2(p.month!), year: p.year });
+  if (p.month !== null) return fill(t.archive.month, { month: pad2(p.month), year: p.year });
+  return fill(t.archive.year, { year: p.year });
+}
+
+function pad2(n: number): string {
+  return String(n).padStart(2, '0');
+}
+
+/** Years with their months, for `/archive/`. */
+function archiveTree(site: Site) {
+  return site.archive.years.map((year) => ({
+    ...year,
+    months: site.archive.months.filter((m) => m.year === year.year),
+  }));
+}
