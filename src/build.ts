@@ -11,7 +11,9 @@ import { BuildFailure, ProblemList, sortProblems } from './problems.js';
 import { createRenderer, TemplateError } from './render.js';
 import { buildSiteModel } from './site.js';
 import { openStaging, type Staging } from './write.js';
-import type { Article, Problem, Site } from './types.js';
+import { renderFeeds } from './feeds.js';
+import { renderSitemap } from './sitemap.js';
+import type { Article, OutputFile, Problem, Site } from './types.js';
 
 export const DEFAULT_THEME = fileURLToPath(new URL('../templates/', import.meta.url));
 export const ASSETS_DIR = 'assets';
@@ -66,7 +68,8 @@ export function build(options: BuildOptions): BuildResult {
   stage('markdown');
 
   const pages = planPages(site, strings);
-  const outputs = claimOutputs(pages, tree.assets.map((f) => f.contentPath), templateDirs, problems);
+  const extras = [...renderFeeds(site), ...renderSitemap(config, sitemapEntries(pages)), archiveDays(site)];
+  const outputs = claimOutputs(pages, extras, tree.assets.map((f) => f.contentPath), templateDirs, problems);
   problems.throwIfErrors();
 
   const renderer = createRenderer(root, templateDirs, config, strings);
@@ -81,6 +84,7 @@ export function build(options: BuildOptions): BuildResult {
     for (const page of pages) {
       staging.write(outputFile(page.path), renderer.render(page.template, { ...common, ...page.context }));
     }
+    for (const file of extras) staging.write(file.path, file.content);
     stage('render');
     for (const f of tree.assets) staging.copy(f.contentPath, f.absPath);
     for (const [path, abs] of outputs.themeAssets) staging.copy(path, abs);
@@ -95,7 +99,7 @@ export function build(options: BuildOptions): BuildResult {
     process.off('SIGINT', abort).off('SIGTERM', abort);
   }
   return {
-    out, pages: pages.length, files: pages.length + tree.assets.length + outputs.themeAssets.size,
+    out, pages: pages.length, files: pages.length + extras.length + tree.assets.length + outputs.themeAssets.size,
     warnings: sortProblems(problems.items), timings,
   };
 }
@@ -111,19 +115,21 @@ function checkOutputFolder(root: string, out: string, problems: ProblemList): vo
 }
 
 /** Every output path is claimed once; two sources wanting the same URL is an error naming both. */
-function claimOutputs(pages: Page[], assets: string[], templateDirs: string[], problems: ProblemList) {
+function claimOutputs(pages: Page[], extras: OutputFile[], assets: string[], templateDirs: string[], problems: ProblemList) {
   const owners = new Map<string, string>();
   const claim = (path: string, source: string) => {
     const key = path.toLowerCase();
     const first = owners.get(key);
     if (first === undefined) owners.set(key, source);
     else {
-      problems.error(source, `two sources want the same URL /${path.replace(/index\.html$/, '')}: ${first} and ${source}`, {
+      const both = [first, source].sort();
+      problems.error(both[0].startsWith('content/') ? both[0] : source, `two sources want the same URL /${path.replace(/index\.html$/, '')}: ${both.join(' and ')}`, {
         hint: 'give one of them another `slug:` in its front matter, or rename the file',
       });
     }
   };
   for (const page of pages) claim(outputFile(page.path), page.source);
+  for (const file of extras) claim(file.path, 'bantin');
   for (const path of assets) claim(path, `content/${path}`);
   const themeAssets = new Map<string, string>();
   for (const dir of [...templateDirs].reverse()) collectFiles(join(dir, ASSETS_DIR), ASSETS_DIR, themeAssets);
@@ -161,4 +167,15 @@ function renderMarkdown(site: Site, assets: string[], problems: ProblemList): vo
       problems.warn(a.sourcePath, `broken link: ${link} points to no article or file`, { hint: 'links are relative to this file, e.g. ../2024/bai-viet.md or ../../files/tai-lieu.pdf' });
     }
   }
+}
+
+/** Pages in the sitemap: every HTML page a reader can land on, but not the 404 page or search. */
+function sitemapEntries(pages: Page[]) {
+  return pages.filter((p) => p.path.endsWith('/') || p.path === '').filter((p) => p.path !== 'tim-kiem/').map((p) => ({ path: p.path, lastmod: p.lastmod }));
+}
+
+/** Days that have an archive page, newest first, for the "Xem theo ngày" picker. */
+function archiveDays(site: Site): OutputFile {
+  const days = site.archive.days.map((d) => d.key.replace(/\//g, '-'));
+  return { path: 'archive/days.json', content: JSON.stringify(days) };
 }

@@ -1,7 +1,7 @@
 import { pageOf, paginate, type Pagination } from './paginate.js';
 import type { Strings } from './i18n.js';
 import { fill } from './i18n.js';
-import type { Article, ArchivePeriod, Category, Site } from './types.js';
+import type { Article, ArchivePeriod, Category, Site, SiteDate } from './types.js';
 
 /** One HTML page to render: its output path, template and what the template sees. */
 export interface Page {
@@ -11,6 +11,8 @@ export interface Page {
   /** Where the page comes from, for duplicate-URL messages. */
   source: string;
   context: Record<string, unknown>;
+  /** For the sitemap: newest `updated` of what the page shows; null for pages without articles. */
+  lastmod: SiteDate | null;
 }
 
 /** The file a URL path is written to: folders get `index.html`. */
@@ -48,19 +50,27 @@ export function planPages(site: Site, strings: Strings): Page[] {
       pages.push(listing(p, 'archive.njk', 'archive', title, `archive ${period.key}`, { period, heading: title }));
     }
   }
-  pages.push(page('archive/', 'archive-index.njk', 'archive-index', t.archive.title, 'archive', { years: archiveTree(site) }));
+  pages.push(page('archive/', 'archive-index.njk', 'archive-index', t.archive.title, 'archive', { years: archiveTree(site) }, newestUpdate(site.articles)));
   pages.push(page('tim-kiem/', 'search.njk', 'search', t.search.title, 'search page', {}));
   pages.push(page('404.html', '404.njk', 'not-found', t.notFound.title, '404 page', {}));
   return pages;
 
   function listing(p: Pagination<Article>, template: string, kind: string, title: string, source: string, extra: Record<string, unknown>): Page {
     const fullTitle = p.number > 1 && kind !== 'home' ? `${title} – ${fill(t.listing.page, { n: p.number })}` : title;
-    return page(p.path, template, kind, fullTitle, source, { ...extra, pagination: p, articles: p.items });
+    return page(p.path, template, kind, fullTitle, source, { ...extra, pagination: p, articles: p.items }, newestUpdate(p.items));
   }
 }
 
-function page(path: string, template: string, kind: string, title: string, source: string, context: Record<string, unknown>): Page {
-  return { path, template, source, context: { ...context, page: { path, kind, title } } };
+function page(
+  path: string, template: string, kind: string, title: string, source: string, context: Record<string, unknown>, lastmod: SiteDate | null = null,
+): Page {
+  return { path, template, source, context: { ...context, page: { path, kind, title } }, lastmod };
+}
+
+function newestUpdate(articles: Article[]): SiteDate | null {
+  let newest: SiteDate | null = null;
+  for (const a of articles) if (!newest || a.updated.epochMs > newest.epochMs) newest = a.updated;
+  return newest;
 }
 
 function articlePage(site: Site, article: Article, place: { category: Category; at: number }): Page {
@@ -75,6 +85,7 @@ function articlePage(site: Site, article: Article, place: { category: Category; 
     path: article.path,
     template: 'article.njk',
     source: article.sourcePath,
+    lastmod: article.updated,
     context: {
       page: { path: article.path, kind: 'article', title: article.title, description: article.summary, image: article.image },
       article,

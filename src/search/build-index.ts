@@ -1,0 +1,165 @@
+// Builds the static search index for /tim-kiem/: one pass over the articles gathers postings,
+// shards.ts writes them out. The browser side is templates/assets/search.js.
+import type { OutputFile } from '../types.js';
+import { IntList, PairTable } from './encode.js';
+import { docShards, filterFiles, phraseShards, termShards, type Postings } from './shards.js';
+import { TermTable } from './tokenize.js';
+
+export interface SearchDoc {
+  /** Absolute path including the base path, e.g. `/huyen/tin-tuc/abc/`. */
+  url: string;
+  title: string;
+  summary: string;
+  /** Plain text of the body. */
+  text: string;
+  category: string;
+  categorySlug: string;
+  author: string;
+  /** ISO 8601 with offset. */
+  date: string;
+  /** Human date, e.g. `28/01/2020`. */
+  dateLabel: string;
+  year: number;
+}
+
+export interface SearchIndexOptions {
+  /** Term shards are cut once they pass this many bytes (one long posting list may pass it alone). */
+  termShardBytes?: number;
+  /** Average size aimed at for phrase shards. */
+  phraseShardBytes?: number;
+  /** Documents per document shard: a page of 10 results fetches up to 10 of these. */
+  docsPerShard?: number;
+}
+
+/** Bumped when the file format changes, so a client can refuse an index it cannot read. */
+export const INDEX_VERSION = 1;
+
+// Weights of term occurrences by field. The title is not weighted here: it sets a flag that the
+// client scores on its own, so a title hit outranks a few body hits whatever the body length.
+const FIELDS: ReadonlyArray<readonly [keyof SearchDoc, number]> = [
+  ['summary', 2],
+  ['category', 2],
+  ['author', 2],
+  ['dateLabel', 1],
+  ['text', 1],
+];
+
+/**
+ * The files of the search index, paths relative to the output root, all under `search/`.
+ * The same documents, in any order, give byte-identical files.
+ */
+export function buildSearchIndex(docs: SearchDoc[], options: SearchIndexOptions = {}): OutputFile[] {
+  const sorted = orderDocs(docs);
+  const postings = collect(sorted);
+  const terms = termShards(postings, options.termShardBytes ?? 8000);
+  const phrases = phraseShards(postings, options.phraseShardBytes ?? 12000);
+  const docsPerShard = options.docsPerShard ?? 4;
+  const filters = filterFiles(sorted);
+  // Key order is fixed here, so the file is stable byte for byte.
+  const meta = {
+    v: INDEX_VERSION,
+    n: sorted.length,
+    g: docsPerShard,
+    p: phrases.count,
+    t: terms.bounds,
+    c: filters.categories,
+    y: filters.years,
+  };
+  return [
+    { path: 'search/meta.json', content: JSON.stringify(meta) },
+    ...terms.files,
+    ...phrases.files,
+    ...docShards(sorted, docsPerShard, filters.categoryIndex),
+    ...filters.files,
+  ];
+}
+
+/**
+ * Newest first: document ids are positions in this order, so ranking ties fall to the newer
+ * article, and each year is one contiguous id range (sorted by `year` first so that holds even
+ * if a year and a date disagree).
+ */
+function orderDocs(docs: SearchDoc[]): SearchDoc[] {
+  const time = new Map(docs.map((d) => [d, Date.parse(d.date) || 0]));
+  return [...docs].sort(
+    (a, b) => b.year - a.year || time.get(b)! - time.get(a)! || (a.url < b.url ? -1 : a.url > b.url ? 1 : 0),
+  );
+}
+
+/** One pass over every field of every document; per token a Map lookup and a few array writes. */
+function collect(docs: SearchDoc[]): Postings {
+  const table = new TermTable();
+  const pairs = new PairTable();
+  const terms = new IntList();
+  const phrases = new IntList();
+  const docLength = new Float64Array(docs.length);
+  // Per-document scratch, indexed by variant or phrase id; `seen` holds the id of the document
+  // that last touched the slot, so nothing needs clearing between documents.
+  let termSeen = new Int32Array(1024);
+  let termWeight = new Int32Array(1024);
+  let termTitle = new Uint8Array(1024);
+  let phraseSeen = new Int32Array(1024);
+  let phraseTitle = new Uint8Array(1024);
+  const touchedTerms: number[] = [];
+  const touchedPhrases: number[] = [];
+
+  for (let d = 0; d < docs.length; d++) {
+    const doc = docs[d];
+    const stamp = d + 1;
+    let length = 0;
+    for (let f = -1; f < FIELDS.length; f++) {
+      const inTitle = f < 0;
+      const value = inTitle ? doc.title : doc[FIELDS[f][0]];
+      if (typeof value !== 'string' || value === '') continue;
+      const weight = inTitle ? 0 : FIELDS[f][1];
+      const n = table.scan(value);
+      const ids = table.ids;
+      if (termSeen.length < table.exact.length) {
+        const size = table.exact.length * 2;
+        termSeen = grow(termSeen, size);
+        termWeight = grow(termWeight, size);
+        termTitle = grow(termTitle, size);
+      }
+      let previous = -1;
+      for (let j = 0; j < n; j++) {
+        const v = ids[j] >> 1;
+        if (termSeen[v] !== stamp) {
+          termSeen[v] = stamp;
+          termWeight[v] = 0;
+          termTitle[v] = 0;
+          touchedTerms.push(v);
+        }
+        if (inTitle) termTitle[v] = 1;
+        else termWeight[v] += weight;
+        length += weight;
+        const fold = table.foldOf[v];
+        if ((ids[j] & 1) === 0 && previous >= 0) {
+          const p = pairs.id(previous, fold);
+          if (p >= phraseSeen.length) {
+            phraseSeen = grow(phraseSeen, p * 2);
+            phraseTitle = grow(phraseTitle, p * 2);
+          }
+          if (phraseSeen[p] !== stamp) {
+            phraseSeen[p] = stamp;
+            phraseTitle[p] = 0;
+            touchedPhrases.push(p);
+          }
+          if (inTitle) phraseTitle[p] = 1;
+        }
+        previous = fold;
+      }
+    }
+    docLength[d] = length;
+    for (const v of touchedTerms) terms.push3(v, d, (termWeight[v] << 1) | termTitle[v]);
+    for (const p of touchedPhrases) phrases.push2(p, (d << 1) | phraseTitle[p]);
+    touchedTerms.length = 0;
+    touchedPhrases.length = 0;
+  }
+  return { table, pairs, terms, phrases, docLength };
+}
+
+function grow<T extends Int32Array | Uint8Array>(a: T, size: number): T {
+  const next = new (a.constructor as new (n: number) => T)(Math.max(size, a.length * 2));
+  next.set(a);
+  return next;
+}

@@ -1,0 +1,146 @@
+// Compact encodings of the index files. The browser decoder in templates/assets/search.js
+// mirrors these; the tests decode what this module writes.
+
+/**
+ * 64 characters that need no escaping inside a JSON string. Each carries 5 bits of a number,
+ * least significant first, plus a continuation bit (value 32) on every character but the last:
+ * 0–31 take one character, up to 1023 two. Posting lists are mostly small gaps, so most
+ * numbers take one character.
+ */
+export const ALPHABET = '0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-_';
+const CODES = Array.from(ALPHABET, (ch) => ch.charCodeAt(0));
+
+export class NumberWriter {
+  private codes: number[] = [];
+
+  put(n: number): void {
+    while (n >= 32) {
+      this.codes.push(CODES[(n & 31) | 32]);
+      n = Math.floor(n / 32);
+    }
+    this.codes.push(CODES[n]);
+  }
+
+  /** The encoded text so far; the writer starts empty again. */
+  take(): string {
+    const codes = this.codes;
+    this.codes = [];
+    let s = '';
+    // fromCharCode.apply has an argument-count limit; chunks keep well under it.
+    for (let i = 0; i < codes.length; i += 8192) s += String.fromCharCode.apply(null, codes.slice(i, i + 8192));
+    return s;
+  }
+}
+
+/** Inverse of NumberWriter, for tests and tools. */
+export function readNumbers(s: string): number[] {
+  const out: number[] = [];
+  let n = 0;
+  let scale = 1;
+  for (let i = 0; i < s.length; i++) {
+    const v = ALPHABET.indexOf(s[i]);
+    n += (v & 31) * scale;
+    if (v & 32) scale *= 32;
+    else {
+      out.push(n);
+      n = 0;
+      scale = 1;
+    }
+  }
+  return out;
+}
+
+/** FNV-1a over UTF-16 code units: picks the phrase shard of a key, the same way in the browser. */
+export function hashKey(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
+/** Growable list of int32, for the millions of postings gathered while the index is built. */
+export class IntList {
+  data = new Int32Array(1 << 16);
+  length = 0;
+
+  push2(a: number, b: number): void {
+    if (this.length + 2 > this.data.length) this.grow();
+    this.data[this.length++] = a;
+    this.data[this.length++] = b;
+  }
+
+  push3(a: number, b: number, c: number): void {
+    if (this.length + 3 > this.data.length) this.grow();
+    this.data[this.length++] = a;
+    this.data[this.length++] = b;
+    this.data[this.length++] = c;
+  }
+
+  private grow(): void {
+    const next = new Int32Array(this.data.length * 2);
+    next.set(this.data);
+    this.data = next;
+  }
+}
+
+/**
+ * Orders records of `stride` ints by their first int (a counting sort, stable, so postings
+ * gathered document by document stay in document order). Returns the start offset of each
+ * key's records in `order` (keys 0..keyCount-1, plus an end sentinel) and `order`, the record
+ * offsets into list.data.
+ */
+export function groupByKey(list: IntList, stride: number, keyCount: number): { start: Int32Array; order: Int32Array } {
+  const start = new Int32Array(keyCount + 1);
+  const data = list.data;
+  for (let i = 0; i < list.length; i += stride) start[data[i] + 1]++;
+  for (let k = 0; k < keyCount; k++) start[k + 1] += start[k];
+  const fill = start.slice(0, keyCount);
+  const order = new Int32Array(list.length / stride);
+  for (let i = 0; i < list.length; i += stride) order[fill[data[i]]++] = i;
+  return { start, order };
+}
+
+/** Open-addressing map from a pair of fold ids to a dense phrase id. */
+export class PairTable {
+  size = 0;
+  private mask = (1 << 16) - 1;
+  private left = new Int32Array(1 << 16).fill(-1);
+  private right = new Int32Array(1 << 16);
+  private ids = new Int32Array(1 << 16);
+  readonly firstOf: number[] = [];
+  readonly secondOf: number[] = [];
+
+  id(a: number, b: number): number {
+    let slot = (Math.imul(a, 0x9e3779b1) ^ Math.imul(b + 1, 0x85ebca77)) & this.mask;
+    for (;;) {
+      const l = this.left[slot];
+      if (l === -1) break;
+      if (l === a && this.right[slot] === b) return this.ids[slot];
+      slot = (slot + 1) & this.mask;
+    }
+    const id = this.size++;
+    this.left[slot] = a;
+    this.right[slot] = b;
+    this.ids[slot] = id;
+    this.firstOf.push(a);
+    this.secondOf.push(b);
+    if (this.size * 2 > this.mask) this.rehash();
+    return id;
+  }
+
+  private rehash(): void {
+    const capacity = (this.mask + 1) * 2;
+    this.mask = capacity - 1;
+    this.left = new Int32Array(capacity).fill(-1);
+    this.right = new Int32Array(capacity);
+    this.ids = new Int32Array(capacity);
+    for (let id = 0; id < this.size; id++) {
+      const a = this.firstOf[id];
+      const b = this.secondOf[id];
+      let slot = (Math.imul(a, 0x9e3779b1) ^ Math.imul(b + 1, 0x85ebca77)) & this.mask;
+      while (this.left[slot] !== -1) slot = (slot + 1) & this.mask;
+      this.left[slot] = a;
+      this.right[slot] = b;
+      this.ids[slot] = id;
+    }
+  }
+}

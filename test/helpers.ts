@@ -1,0 +1,65 @@
+import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse, type HTMLElement } from 'node-html-parser';
+
+export const PROJECT = fileURLToPath(new URL('..', import.meta.url));
+export const CLI = join(PROJECT, 'lib', 'cli.js');
+
+/** A fresh folder under test/.tmp (kept inside the project so nothing is written elsewhere). */
+export function tempDir(name = 'site'): string {
+  mkdirSync(join(PROJECT, 'test', '.tmp'), { recursive: true });
+  return mkdtempSync(join(PROJECT, 'test', '.tmp', `${name}-`));
+}
+
+/** Writes a site from `{ 'content/a.md': '...' }` and returns its root. */
+export function makeSite(files: Record<string, string | Buffer>, name = 'site'): string {
+  const root = tempDir(name);
+  writeFiles(root, files);
+  return root;
+}
+
+export function writeFiles(root: string, files: Record<string, string | Buffer>): void {
+  for (const [path, content] of Object.entries(files)) {
+    mkdirSync(dirname(join(root, path)), { recursive: true });
+    writeFileSync(join(root, path), content);
+  }
+}
+
+/** Front matter + body of one article. */
+export function article(fields: Record<string, unknown>, body = 'Nội dung bài viết.'): string {
+  const lines = Object.entries(fields).map(([k, v]) => `${k}: ${typeof v === 'string' ? JSON.stringify(v) : JSON.stringify(v)}`);
+  return `---\n${lines.join('\n')}\n---\n${body}\n`;
+}
+
+export function runCli(args: string[], options: { cwd?: string; env?: Record<string, string> } = {}): SpawnSyncReturns<string> {
+  return spawnSync(process.execPath, [CLI, ...args], {
+    cwd: options.cwd ?? PROJECT,
+    env: { ...process.env, NO_COLOR: '1', ...options.env },
+    encoding: 'utf8',
+  });
+}
+
+/** Every file under a folder, path → bytes, for byte-for-byte comparisons. */
+export function readTree(dir: string): Map<string, Buffer> {
+  const files = new Map<string, Buffer>();
+  const walk = (d: string) => {
+    for (const name of readdirSync(d).sort()) {
+      const abs = join(d, name);
+      if (statSync(abs).isDirectory()) walk(abs);
+      else files.set(relative(dir, abs).split('\\').join('/'), readFileSync(abs));
+    }
+  };
+  walk(dir);
+  return files;
+}
+
+export function readPage(dist: string, path: string): HTMLElement {
+  const file = path.endsWith('.html') ? path : join(path, 'index.html');
+  return parse(readFileSync(join(dist, file), 'utf8'));
+}
+
+export function texts(root: HTMLElement, selector: string): string[] {
+  return root.querySelectorAll(selector).map((e) => e.text.trim());
+}
