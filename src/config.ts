@@ -26,13 +26,13 @@ export const DEFAULT_CONFIG: Readonly<SiteConfig> = {
   logo: null,
   footer: {},
   colors: {},
-  sidebar: ['search', 'date', 'links', 'visits'],
+  sidebar: ['date', 'links', 'visits'],
   markdown: { html: false, linkify: true, typographer: false },
   feeds: { limit: 50, fullContent: false },
   extra: {},
 };
 
-const SIDEBAR_BLOCKS = ['search', 'date', 'links', 'visits'];
+const SIDEBAR_BLOCKS = ['date', 'links', 'visits'];
 /** Keys a site may set under `extra:` or anywhere else without a warning. */
 const KNOWN_KEYS = Object.keys(DEFAULT_CONFIG).filter((k) => k !== 'basePath' && k !== 'extra');
 
