@@ -1,31 +1,15 @@
-import { existsSync, readdirSync, realpathSync } from 'node:fs';
-import { dirname, join, posix, resolve, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { readArticle } from './article.js';
-import { loadConfig } from './config.js';
-import { loadStrings } from './i18n.js';
-import { CONTENT_DIR, listContent, loadData } from './load.js';
-import { createMarkdown, resolveLink, shorten, type LinkTargets } from './markdown.js';
-import { outputFile, planPages, type Page } from './pages.js';
-import { BuildFailure, ProblemList, sortProblems } from './problems.js';
-import { createRenderer, TemplateError } from './render.js';
-import { buildSiteModel } from './site.js';
-import { openStaging, type Staging } from './write.js';
-import { renderFeeds } from './feeds.js';
-import { renderSitemap } from './sitemap.js';
-import type { Article, OutputFile, Problem, Site } from './types.js';
+import { existsSync, realpathSync } from 'node:fs';
+import { dirname, join, resolve, sep } from 'node:path';
+import { planSite, type GenerateOptions, type OutputGroup } from './generate.js';
+import { CONTENT_DIR } from './load.js';
+import { BuildFailure, ProblemList } from './problems.js';
+import { TemplateError } from './render.js';
+import { openStaging } from './write.js';
+import type { OutputFile, Problem } from './types.js';
 
-export const DEFAULT_THEME = fileURLToPath(new URL('../templates/', import.meta.url));
-export const ASSETS_DIR = 'assets';
-
-export interface BuildOptions {
-  root: string;
+export interface BuildOptions extends GenerateOptions {
   /** Default `<root>/dist`. */
   out?: string;
-  baseUrl?: string;
-  drafts?: boolean;
-  /** Articles dated after this instant are not published (default: now). */
-  now?: number;
 }
 
 export interface BuildResult {
@@ -36,75 +20,71 @@ export interface BuildResult {
   timings: Record<string, number>;
 }
 
-/** load → validate → site model → render → write. Throws BuildFailure listing every problem. */
+/** Plans the site, then writes every output into a staging folder that replaces `out` at the end. */
 export function build(options: BuildOptions): BuildResult {
-  const timings: Record<string, number> = {};
-  let started = performance.now();
-  const stage = (name: string) => {
-    const now = performance.now();
-    timings[name] = Math.round((now - started) * 10) / 10;
-    started = now;
-  };
   const root = resolve(options.root);
   const out = resolve(options.out ?? join(root, 'dist'));
   const problems = new ProblemList();
   checkOutputFolder(root, out, problems);
   problems.throwIfErrors();
 
-  const config = loadConfig(root, problems, { baseUrl: options.baseUrl });
-  const templateDirs = [...new Set([join(root, 'templates'), DEFAULT_THEME].map((d) => resolve(d)))].filter(existsSync);
-  const strings = loadStrings(templateDirs, config.locale, problems);
-  const data = loadData(root, problems);
-  const tree = listContent(root, problems);
-  stage('load');
-
-  const read = tree.markdown.map((f) => readArticle(f, config, problems)).filter((a): a is Article => a !== null);
-  stage('parse');
-  const site = buildSiteModel(config, read, data, { drafts: !!options.drafts, now: options.now ?? Date.now() }, problems);
-  problems.throwIfErrors();
-  stage('model');
-
-  renderMarkdown(site, tree.assets.map((f) => f.contentPath), problems);
-  stage('markdown');
-
-  const pages = planPages(site, strings);
-  const extras = [...renderFeeds(site), ...renderSitemap(config, sitemapEntries(pages)), archiveDays(site)];
-  const outputs = claimOutputs(pages, extras, tree.assets.map((f) => f.contentPath), templateDirs, problems);
-  problems.throwIfErrors();
-
-  const renderer = createRenderer(root, templateDirs, config, strings);
+  const plan = planSite({ ...options, root });
+  const timings = plan.timings;
+  let started = performance.now();
   const staging = openStaging(out);
   const abort = () => {
     staging.abort();
     process.exit(130);
   };
   process.once('SIGINT', abort).once('SIGTERM', abort);
+  let files = 0;
   try {
-    const common = { site, t: strings };
-    for (const page of pages) {
-      staging.write(outputFile(page.path), renderer.render(page.template, { ...common, ...page.context }));
+    const written = new Map<string, string>();
+    for (const group of plan.groups) {
+      for (const file of produce(group)) {
+        claimProduced(written, file, group);
+        staging.write(file.path, file.content);
+        files++;
+      }
     }
-    for (const file of extras) staging.write(file.path, file.content);
-    stage('render');
-    for (const f of tree.assets) staging.copy(f.contentPath, f.absPath);
-    for (const [path, abs] of outputs.themeAssets) staging.copy(path, abs);
-    stage('copy');
+    timings.write = Math.round(performance.now() - started);
+    started = performance.now();
     staging.commit();
-    stage('commit');
+    timings.commit = Math.round(performance.now() - started);
   } catch (err) {
     staging.abort();
-    if (err instanceof TemplateError) throw new BuildFailure([err.problem]);
     throw err;
   } finally {
     process.off('SIGINT', abort).off('SIGTERM', abort);
   }
-  return {
-    out, pages: pages.length, files: pages.length + extras.length + tree.assets.length + outputs.themeAssets.size,
-    warnings: sortProblems(problems.items), timings,
-  };
+  return { out, pages: plan.groups.filter((g) => g.id.startsWith('page:')).length, files, warnings: plan.warnings, timings };
 }
 
-/** The output folder may not be the site itself, contain it, or sit inside content/. */
+/** Runs a group's producer; a template failure becomes a reported problem. */
+export function produce(group: OutputGroup): OutputFile[] {
+  try {
+    return group.produce();
+  } catch (err) {
+    if (err instanceof TemplateError) throw new BuildFailure([err.problem]);
+    throw err;
+  }
+}
+
+/** Generated files (feeds, search shards) may not land on a path something else already took. */
+export function claimProduced(written: Map<string, string>, file: OutputFile, group: OutputGroup): void {
+  const key = file.path.toLowerCase();
+  const first = written.get(key);
+  if (first !== undefined && first !== group.id) {
+    throw new BuildFailure([{
+      severity: 'error', file: group.source.startsWith('content/') ? group.source : null,
+      message: `two sources want the same output file /${file.path}: ${first.replace(/^\w+:/, '')} and ${group.source}`,
+      hint: 'rename the file in content/ so it does not take a name bantin generates',
+    }]);
+  }
+  written.set(key, group.id);
+}
+
+/** The output folder may not be the site itself, contain it, or sit inside its sources. */
 function checkOutputFolder(root: string, out: string, problems: ProblemList): void {
   const real = (p: string) => (existsSync(p) ? realpathSync(p) : p);
   const r = real(root);
@@ -112,70 +92,4 @@ function checkOutputFolder(root: string, out: string, problems: ProblemList): vo
   const inside = (child: string, parent: string) => child === parent || child.startsWith(parent + sep);
   if (inside(r, o)) problems.error(null, `the output folder ${out} is the site folder or contains it`, { hint: 'use --out dist (the default) or another folder' });
   else if (inside(o, join(r, CONTENT_DIR)) || inside(o, join(r, 'templates'))) problems.error(null, `the output folder ${out} is inside the site's sources`, { hint: 'use --out dist (the default)' });
-}
-
-/** Every output path is claimed once; two sources wanting the same URL is an error naming both. */
-function claimOutputs(pages: Page[], extras: OutputFile[], assets: string[], templateDirs: string[], problems: ProblemList) {
-  const owners = new Map<string, string>();
-  const claim = (path: string, source: string) => {
-    const key = path.toLowerCase();
-    const first = owners.get(key);
-    if (first === undefined) owners.set(key, source);
-    else {
-      const both = [first, source].sort();
-      problems.error(both[0].startsWith('content/') ? both[0] : source, `two sources want the same URL /${path.replace(/index\.html$/, '')}: ${both.join(' and ')}`, {
-        hint: 'give one of them another `slug:` in its front matter, or rename the file',
-      });
-    }
-  };
-  for (const page of pages) claim(outputFile(page.path), page.source);
-  for (const file of extras) claim(file.path, 'bantin');
-  for (const path of assets) claim(path, `content/${path}`);
-  const themeAssets = new Map<string, string>();
-  for (const dir of [...templateDirs].reverse()) collectFiles(join(dir, ASSETS_DIR), ASSETS_DIR, themeAssets);
-  for (const path of themeAssets.keys()) claim(path, `templates/${path}`);
-  return { themeAssets };
-}
-
-function collectFiles(dir: string, prefix: string, into: Map<string, string>): void {
-  if (!existsSync(dir)) return;
-  for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
-    if (entry.name.startsWith('.')) continue;
-    const abs = join(dir, entry.name);
-    if (entry.isDirectory()) collectFiles(abs, `${prefix}/${entry.name}`, into);
-    else if (entry.isFile()) into.set(`${prefix}/${entry.name}`, abs);
-  }
-}
-
-/** Body HTML, plain text and default summary of every published article; broken links are warnings. */
-function renderMarkdown(site: Site, assets: string[], problems: ProblemList): void {
-  const targets: LinkTargets = { articles: new Map(), assets: new Set(assets) };
-  for (const a of site.articles) targets.articles.set(a.sourcePath.slice(CONTENT_DIR.length + 1), a.path);
-  const render = createMarkdown(site.config, targets);
-  for (const a of site.articles) {
-    const contentPath = a.sourcePath.slice(CONTENT_DIR.length + 1);
-    const result = render(a.body, contentPath);
-    a.html = result.html;
-    a.text = result.text;
-    if (!a.summary) a.summary = shorten(result.firstParagraph);
-    if (a.image) {
-      const broken: string[] = [];
-      a.image = resolveLink(a.image, posix.dirname(contentPath), site.config.basePath, targets, broken);
-      for (const link of broken) problems.warn(a.sourcePath, `the image ${link} does not exist`, { hint: 'check the path in `image:`; it is relative to this file' });
-    }
-    for (const link of result.brokenLinks) {
-      problems.warn(a.sourcePath, `broken link: ${link} points to no article or file`, { hint: 'links are relative to this file, e.g. ../2024/bai-viet.md or ../../files/tai-lieu.pdf' });
-    }
-  }
-}
-
-/** Pages in the sitemap: every HTML page a reader can land on, but not the 404 page or search. */
-function sitemapEntries(pages: Page[]) {
-  return pages.filter((p) => p.path.endsWith('/') || p.path === '').filter((p) => p.path !== 'tim-kiem/').map((p) => ({ path: p.path, lastmod: p.lastmod }));
-}
-
-/** Days that have an archive page, newest first, for the "Xem theo ngày" picker. */
-function archiveDays(site: Site): OutputFile {
-  const days = site.archive.days.map((d) => d.key.replace(/\//g, '-'));
-  return { path: 'archive/days.json', content: JSON.stringify(days) };
 }

@@ -17,11 +17,14 @@ export interface RenderedMarkdown {
   firstParagraph: string;
   /** Relative links whose target does not exist, as written. */
   brokenLinks: string[];
+  /** Every link and image rewritten: `[as written, as output]`, to check a cached rendering. */
+  links: [string, string][];
 }
 
 interface Env {
   dir: string;
   broken: string[];
+  links: [string, string][];
 }
 
 const SCHEME_RE = /^[a-z][a-z0-9+.-]*:|^\/\//i;
@@ -39,7 +42,11 @@ export function createMarkdown(config: SiteConfig, targets: LinkTargets) {
         const attr = token.type === 'link_open' ? 'href' : token.type === 'image' ? 'src' : null;
         if (!attr) continue;
         const value = token.attrGet(attr);
-        if (value) token.attrSet(attr, resolveLink(value, env.dir, config.basePath, targets, env.broken));
+        if (value) {
+          const resolved = resolveLink(value, env.dir, config.basePath, targets, env.broken);
+          env.links.push([value, resolved]);
+          token.attrSet(attr, resolved);
+        }
         if (token.type === 'image') token.attrSet('loading', 'lazy');
       }
     }
@@ -49,13 +56,14 @@ export function createMarkdown(config: SiteConfig, targets: LinkTargets) {
   md.renderer.rules.table_close = () => '</table></div>\n';
 
   return function render(body: string, contentPath: string): RenderedMarkdown {
-    const env: Env = { dir: posix.dirname(contentPath), broken: [] };
+    const env: Env = { dir: posix.dirname(contentPath), broken: [], links: [] };
     const tokens = md.parse(body, env);
     return {
       html: md.renderer.render(tokens, md.options, env),
       text: plainText(tokens),
       firstParagraph: firstParagraph(tokens),
       brokenLinks: env.broken,
+      links: env.links,
     };
   };
 }

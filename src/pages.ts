@@ -1,7 +1,8 @@
 import { pageOf, paginate, type Pagination } from './paginate.js';
 import type { Strings } from './i18n.js';
 import { fill } from './i18n.js';
-import type { Article, ArchivePeriod, Category, Site, SiteDate } from './types.js';
+import { slugify } from './slug.js';
+import type { Article, ArchivePeriod, Category, Site, SiteDate, Tag } from './types.js';
 
 /** One HTML page to render: its output path, template and what the template sees. */
 export interface Page {
@@ -35,19 +36,19 @@ export function planPages(site: Site, strings: Strings): Page[] {
   }
   for (const category of site.categories) {
     for (const p of paginate(category.articles, pageSize, category.url)) {
-      pages.push(listing(p, 'category.njk', 'category', category.name, `category "${category.name}"`, { category, heading: category.name }));
+      pages.push(listing(p, 'category.njk', 'category', category.name, `category "${category.name}"`, { category: group(category), heading: category.name }));
     }
   }
   for (const tag of site.tags) {
     for (const p of paginate(tag.articles, pageSize, tag.url)) {
-      pages.push(listing(p, 'category.njk', 'tag', fill(t.tag.title, { tag: tag.name }), `tag "${tag.name}"`, { tag, heading: fill(t.tag.title, { tag: tag.name }) }));
+      pages.push(listing(p, 'category.njk', 'tag', fill(t.tag.title, { tag: tag.name }), `tag "${tag.name}"`, { tag: group(tag), heading: fill(t.tag.title, { tag: tag.name }) }));
     }
   }
   const periods = [...site.archive.years, ...site.archive.months, ...site.archive.days];
   for (const period of periods) {
     const title = archiveTitle(period, t);
     for (const p of paginate(period.articles, pageSize, period.path)) {
-      pages.push(listing(p, 'archive.njk', 'archive', title, `archive ${period.key}`, { period, heading: title }));
+      pages.push(listing(p, 'archive.njk', 'archive', title, `archive ${period.key}`, { period: lean(period), heading: title }));
     }
   }
   pages.push(page('archive/', 'archive-index.njk', 'archive-index', t.archive.title, 'archive', { years: archiveTree(site) }, newestUpdate(site.articles)));
@@ -57,7 +58,8 @@ export function planPages(site: Site, strings: Strings): Page[] {
 
   function listing(p: Pagination<Article>, template: string, kind: string, title: string, source: string, extra: Record<string, unknown>): Page {
     const fullTitle = p.number > 1 && kind !== 'home' ? `${title} – ${fill(t.listing.page, { n: p.number })}` : title;
-    return page(p.path, template, kind, fullTitle, source, { ...extra, pagination: p, articles: p.items }, newestUpdate(p.items));
+    const { items, ...pagination } = p;
+    return page(p.path, template, kind, fullTitle, source, { ...extra, pagination, articles: items }, newestUpdate(items));
   }
 }
 
@@ -89,7 +91,8 @@ function articlePage(site: Site, article: Article, place: { category: Category; 
     context: {
       page: { path: article.path, kind: 'article', title: article.title, description: article.summary, image: article.image },
       article,
-      category,
+      category: group(category),
+      tags: article.tagNames.map((name) => ({ name, url: `tag/${slugify(name)}/` })),
       newer,
       older,
       newerMorePath: newer.length ? pageOf(at - newer.length, pageSize, listBase) : null,
@@ -111,7 +114,17 @@ function pad2(n: number): string {
 /** Years with their months, for `/archive/`. */
 function archiveTree(site: Site) {
   return site.archive.years.map((year) => ({
-    ...year,
-    months: site.archive.months.filter((m) => m.year === year.year),
+    ...lean(year),
+    months: site.archive.months.filter((m) => m.year === year.year).map(lean),
   }));
+}
+
+// Templates get groups and periods without their article lists (a count instead): a page's
+// context is then exactly what it shows, which is what incremental rebuilds fingerprint.
+function group(g: Category | Tag) {
+  return { name: g.name, slug: g.slug, url: g.url, count: g.articles.length };
+}
+
+function lean({ articles, ...period }: ArchivePeriod) {
+  return { ...period, count: articles.length };
 }

@@ -1,0 +1,51 @@
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Article } from './types.js';
+
+export function hash(...parts: (string | Uint8Array)[]): string {
+  const h = createHash('sha1');
+  for (const p of parts) h.update(p).update('\0');
+  return h.digest('base64url');
+}
+
+/**
+ * Two keys per article: `card` covers what listings and neighbour lists may show (everything
+ * but the body), `full` adds the body HTML. A page's fingerprint uses them instead of the
+ * article itself, so editing a body re-renders only the pages that show that body.
+ */
+export interface ArticleKeys {
+  card: string;
+  full: string;
+}
+
+export function articleKeys(a: Article): ArticleKeys {
+  const { body, html, text, index, ...shown } = a;
+  void body; void text; void index;
+  const card = hash(JSON.stringify(shown));
+  return { card, full: hash(card, html) };
+}
+
+/** Hash of every file under the given folders (templates and locales), in a fixed order. */
+export function hashFolders(dirs: string[], skip: string[] = []): string {
+  const h = createHash('sha1');
+  const walk = (dir: string, rel: string) => {
+    let entries;
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const path = rel ? `${rel}/${e.name}` : e.name;
+      if (skip.includes(path)) continue;
+      if (e.isDirectory()) walk(join(dir, e.name), path);
+      else if (e.isFile()) h.update(path).update('\0').update(readFileSync(join(dir, e.name))).update('\0');
+    }
+  };
+  for (const d of dirs) {
+    h.update(`dir:${d}\0`);
+    walk(d, '');
+  }
+  return h.digest('base64url');
+}

@@ -1,0 +1,218 @@
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, posix, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { readArticle } from './article.js';
+import { loadConfig } from './config.js';
+import { renderFeeds } from './feeds.js';
+import { articleKeys, hash, hashFolders, type ArticleKeys } from './fingerprint.js';
+import { loadStrings } from './i18n.js';
+import { CONTENT_DIR, listContent, loadData } from './load.js';
+import { createMarkdown, resolveLink, shorten, type LinkTargets, type RenderedMarkdown } from './markdown.js';
+import { outputFile, planPages, type Page } from './pages.js';
+import { ProblemList, sortProblems } from './problems.js';
+import { createRenderer } from './render.js';
+import { buildSiteModel } from './site.js';
+import { renderSitemap } from './sitemap.js';
+import type { Article, OutputFile, Problem, Site } from './types.js';
+
+export const DEFAULT_THEME = fileURLToPath(new URL('../templates/', import.meta.url));
+export const ASSETS_DIR = 'assets';
+const VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+
+export interface GenerateOptions {
+  root: string;
+  baseUrl?: string;
+  drafts?: boolean;
+  /** Articles dated after this instant are not published (default: now). */
+  now?: number;
+}
+
+/**
+ * A unit of output: one page, one copied file, or a family of generated files (feeds, sitemap).
+ * `fingerprint` changes whenever what `produce` would return may change, so a caller holding the
+ * previous build's fingerprints re-produces only what changed.
+ */
+export interface OutputGroup {
+  id: string;
+  /** Where it comes from, for messages. */
+  source: string;
+  fingerprint: string;
+  produce(): OutputFile[];
+}
+
+export interface SitePlan {
+  site: Site;
+  groups: OutputGroup[];
+  warnings: Problem[];
+  timings: Record<string, number>;
+}
+
+/** What one process keeps between builds (the dev server): parsed files and rendered Markdown. */
+export interface GenerateCache {
+  files: Map<string, { stamp: string; article: Article | null; problems: Problem[] }>;
+  markdown: Map<string, { result: RenderedMarkdown; links: [string, string][] }>;
+}
+
+export function newCache(): GenerateCache {
+  return { files: new Map(), markdown: new Map() };
+}
+
+/** load → validate → site model → Markdown → page plan. Throws BuildFailure on content errors. */
+export function planSite(options: GenerateOptions, cache: GenerateCache = newCache()): SitePlan {
+  const timings: Record<string, number> = {};
+  let started = performance.now();
+  const stage = (name: string) => {
+    const now = performance.now();
+    timings[name] = Math.round((now - started) * 10) / 10;
+    started = now;
+  };
+  const root = resolve(options.root);
+  const problems = new ProblemList();
+  const config = loadConfig(root, problems, { baseUrl: options.baseUrl });
+  const templateDirs = [...new Set([join(root, 'templates'), DEFAULT_THEME].map((d) => resolve(d)))].filter(existsSync);
+  const strings = loadStrings(templateDirs, config.locale, problems);
+  const data = loadData(root, problems);
+  const tree = listContent(root, problems);
+  stage('load');
+
+  const read: Article[] = [];
+  const seen = new Set<string>();
+  for (const file of tree.markdown) {
+    const st = statSync(file.absPath);
+    const stamp = `${st.size}:${st.mtimeMs}:${config.timezone}:${config.defaultCategory}`;
+    let entry = cache.files.get(file.absPath);
+    if (!entry || entry.stamp !== stamp) {
+      const local = new ProblemList();
+      entry = { stamp, article: readArticle(file, config, local), problems: local.items };
+      cache.files.set(file.absPath, entry);
+    }
+    seen.add(file.absPath);
+    problems.items.push(...entry.problems);
+    // The model fills in paths, HTML and summaries: work on a copy so the cached parse stays clean.
+    if (entry.article) read.push({ ...entry.article });
+  }
+  for (const key of cache.files.keys()) if (!seen.has(key)) cache.files.delete(key);
+  stage('parse');
+
+  const site = buildSiteModel(config, read, data, { drafts: !!options.drafts, now: options.now ?? Date.now() }, problems);
+  problems.throwIfErrors();
+  stage('model');
+
+  const assetPaths = tree.assets.map((f) => f.contentPath);
+  renderMarkdown(site, assetPaths, cache, problems);
+  stage('markdown');
+
+  const pages = planPages(site, strings);
+  const themeAssets = new Map<string, string>();
+  for (const dir of [...templateDirs].reverse()) collectFiles(join(dir, ASSETS_DIR), ASSETS_DIR, themeAssets);
+  claimOutputs(pages, tree.assets.map((f) => [f.contentPath, f.path]), themeAssets, problems);
+  problems.throwIfErrors();
+
+  const keys = new Map<Article, ArticleKeys>(site.articles.map((a) => [a, articleKeys(a)]));
+  const categories = site.categories.map((c) => ({ name: c.name, slug: c.slug, url: c.url, count: c.articles.length }));
+  // What every page shows around its own content; templates see only this of the site.
+  const shell = { config, categories, visits: site.visits, data };
+  const shellKey = hash(VERSION, JSON.stringify(shell), JSON.stringify(strings), hashFolders(templateDirs, [ASSETS_DIR]));
+  const renderer = createRenderer(root, templateDirs, config, strings);
+  const cardKey = (_k: string, v: unknown) => (v && typeof v === 'object' && keys.has(v as Article) ? keys.get(v as Article)!.card : v);
+
+  const groups: OutputGroup[] = pages.map((page) => ({
+    id: `page:${page.path}`,
+    source: page.source,
+    fingerprint: hash(shellKey, page.template, JSON.stringify(page.context, cardKey), page.context.article ? keys.get(page.context.article as Article)!.full : ''),
+    produce: () => [{ path: outputFile(page.path), content: renderer.render(page.template, { site: shell, t: strings, ...page.context }) }],
+  }));
+  const allFull = hash(...site.articles.map((a) => keys.get(a)!.full));
+  groups.push(
+    { id: 'feeds', source: 'feeds', fingerprint: hash(VERSION, JSON.stringify(config), allFull), produce: () => renderFeeds(site) },
+    {
+      id: 'sitemap', source: 'sitemap', fingerprint: hash(VERSION, config.baseUrl, ...pages.map((p) => `${p.path} ${p.lastmod?.iso ?? ''}`)),
+      produce: () => renderSitemap(config, sitemapEntries(pages)),
+    },
+    { id: 'days', source: 'archive', fingerprint: hash(...site.archive.days.map((d) => d.key)), produce: () => [archiveDays(site)] },
+  );
+  for (const f of tree.assets) groups.push(copyGroup(`content/${f.contentPath}`, f.contentPath, f.absPath));
+  for (const [path, abs] of themeAssets) groups.push(copyGroup(`templates/${path}`, path, abs));
+  stage('plan');
+  return { site, groups, warnings: sortProblems(problems.items), timings };
+}
+
+function copyGroup(source: string, path: string, abs: string): OutputGroup {
+  const st = statSync(abs);
+  return { id: `file:${path}`, source, fingerprint: `${st.size}:${st.mtimeMs}`, produce: () => [{ path, content: readFileSync(abs) }] };
+}
+
+/** Every output path is claimed once; two sources wanting the same URL is an error naming both. */
+function claimOutputs(pages: Page[], assets: [string, string][], themeAssets: Map<string, string>, problems: ProblemList): void {
+  const owners = new Map<string, string>();
+  const claim = (path: string, source: string) => {
+    const key = path.toLowerCase();
+    const first = owners.get(key);
+    if (first === undefined) owners.set(key, source);
+    else {
+      const both = [first, source].sort();
+      problems.error(both[0].startsWith('content/') ? both[0] : source, `two sources want the same URL /${path.replace(/index\.html$/, '')}: ${both.join(' and ')}`, {
+        hint: 'give one of them another `slug:` in its front matter, or rename the file',
+      });
+    }
+  };
+  for (const page of pages) claim(outputFile(page.path), page.source);
+  for (const [path, source] of assets) claim(path, source);
+  for (const path of themeAssets.keys()) claim(path, `templates/${path}`);
+}
+
+function collectFiles(dir: string, prefix: string, into: Map<string, string>): void {
+  if (!existsSync(dir)) return;
+  for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+    if (entry.name.startsWith('.')) continue;
+    const abs = join(dir, entry.name);
+    if (entry.isDirectory()) collectFiles(abs, `${prefix}/${entry.name}`, into);
+    else if (entry.isFile()) into.set(`${prefix}/${entry.name}`, abs);
+  }
+}
+
+/** Body HTML, plain text and default summary of every published article; broken links are warnings. */
+function renderMarkdown(site: Site, assets: string[], cache: GenerateCache, problems: ProblemList): void {
+  const targets: LinkTargets = { articles: new Map(), assets: new Set(assets) };
+  for (const a of site.articles) targets.articles.set(a.sourcePath.slice(CONTENT_DIR.length + 1), a.path);
+  const render = createMarkdown(site.config, targets);
+  const basePath = site.config.basePath;
+  const markdownKey = hash(JSON.stringify(site.config.markdown), basePath);
+  const used = new Set<string>();
+  for (const a of site.articles) {
+    const contentPath = a.sourcePath.slice(CONTENT_DIR.length + 1);
+    const dir = posix.dirname(contentPath);
+    const key = hash(markdownKey, contentPath, a.body);
+    let entry = cache.markdown.get(key);
+    // A cached rendering stands only while every relative link in it still resolves the same way.
+    if (!entry || !entry.links.every(([href, out]) => resolveLink(href, dir, basePath, targets, []) === out)) {
+      const result = render(a.body, contentPath);
+      entry = { result, links: result.links };
+      cache.markdown.set(key, entry);
+    }
+    used.add(key);
+    const { result } = entry;
+    a.html = result.html;
+    a.text = result.text;
+    if (!a.summary) a.summary = shorten(result.firstParagraph);
+    if (a.image) {
+      const broken: string[] = [];
+      a.image = resolveLink(a.image, dir, basePath, targets, broken);
+      for (const link of broken) problems.warn(a.sourcePath, `the image ${link} does not exist`, { hint: 'check the path in `image:`; it is relative to this file' });
+    }
+    for (const link of result.brokenLinks) {
+      problems.warn(a.sourcePath, `broken link: ${link} points to no article or file`, { hint: 'links are relative to this file, e.g. ../2024/bai-viet.md or ../../files/tai-lieu.pdf' });
+    }
+  }
+  for (const key of cache.markdown.keys()) if (!used.has(key)) cache.markdown.delete(key);
+}
+
+/** Pages in the sitemap: every HTML page a reader can land on, but not the 404 page or search. */
+function sitemapEntries(pages: Page[]) {
+  return pages.filter((p) => (p.path.endsWith('/') || p.path === '') && p.path !== 'tim-kiem/').map((p) => ({ path: p.path, lastmod: p.lastmod }));
+}
+
+/** Days that have an archive page, newest first, for the "Xem theo ngày" picker. */
+function archiveDays(site: Site): OutputFile {
+  return { path: 'archive/days.json', content: JSON.stringify(site.archive.days.map((d) => d.key.replace(/\//g, '-'))) };
+}
