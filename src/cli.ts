@@ -1,90 +1,155 @@
 #!/usr/bin/env node
-import { parseArgs } from 'node:util';
-import { build } from './build.js';
-import { BuildFailure, formatProblem } from './problems.js';
 import { createRequire } from 'node:module';
+import { parseArgs } from 'node:util';
+import { spawn } from 'node:child_process';
+import { build } from './build.js';
+import { checkSite } from './check.js';
+import { newArticle } from './new-article.js';
+import { BuildFailure, formatProblem } from './problems.js';
+import { serve } from './serve.js';
+import type { Problem } from './types.js';
 
 const USAGE = `Usage: bantin <command> [options]
 
 Commands:
-  build     Build the site into the output folder
-            --root DIR       site folder (default: current folder)
-            --out DIR        output folder (default: ROOT/dist)
-            --base-url URL   absolute URL the site is published at (overrides bantin.yaml baseUrl)
-            --drafts         also publish drafts and articles dated in the future
-            --verbose        per-stage timings, and stack traces of internal errors
-  help      Show this help
-  version   Show the version
+  build    Build the site into the output folder
+             --root DIR       site folder (default: current folder)
+             --out DIR        output folder (default: ROOT/dist)
+             --base-url URL   absolute URL the site is published at (overrides bantin.yaml baseUrl)
+             --drafts         also publish drafts and articles dated in the future
+             --json           print a machine-readable report instead of text
+             --verbose        per-stage timings, and stack traces of internal errors
+  serve    Preview the site with live reload while you edit
+             --root DIR  --port 8080  --host 127.0.0.1  --base-url URL  --drafts  --open
+  new      Create an article: bantin new "Tiêu đề bài viết" [--category "Thông báo"] [--author "..."]
+  check    Check all content and config without building; exit code 1 on errors
+             --root DIR  --json
+  help     Show this help
+  version  Show the version
 `;
 
 const version = (createRequire(import.meta.url)('../package.json') as { version: string }).version;
+const color = !process.env.NO_COLOR && process.stderr.isTTY;
+const paint = (code: string, s: string) => (color ? `\x1b[${code}m${s}\x1b[0m` : s);
 
-function main(argv: string[]): number {
+function printProblem(p: Problem): void {
+  const text = formatProblem(p).replace(/: (error|warning): /, (_m, sev: string) => `: ${paint(sev === 'error' ? '31;1' : '33', sev)}: `);
+  process.stderr.write(`${text}\n`);
+}
+
+type Flags = Record<string, string | boolean | undefined>;
+
+function parse(args: string[], options: Record<string, 'string' | 'boolean'>, positionals = false) {
+  return parseArgs({
+    args,
+    options: Object.fromEntries(Object.entries(options).map(([k, type]) => [k, { type }])),
+    allowPositionals: positionals,
+    strict: true,
+  });
+}
+
+async function main(argv: string[]): Promise<number> {
   const [command = 'help', ...rest] = argv;
-  if (command === 'help' || command === '--help' || command === '-h') {
-    process.stdout.write(USAGE);
-    return 0;
-  }
-  if (command === 'version' || command === '--version') {
-    process.stdout.write(`bantin ${version}\n`);
-    return 0;
-  }
-  if (command !== 'build') return usageError(`unknown command "${command}"`);
-  let args;
+  if (command === 'help' || command === '--help' || command === '-h') return void process.stdout.write(USAGE), 0;
+  if (command === 'version' || command === '--version') return void process.stdout.write(`bantin ${version}\n`), 0;
+  const specs: Record<string, Record<string, 'string' | 'boolean'>> = {
+    build: { root: 'string', out: 'string', 'base-url': 'string', drafts: 'boolean', json: 'boolean', verbose: 'boolean' },
+    serve: { root: 'string', port: 'string', host: 'string', 'base-url': 'string', drafts: 'boolean', open: 'boolean', verbose: 'boolean' },
+    new: { root: 'string', category: 'string', author: 'string', verbose: 'boolean' },
+    check: { root: 'string', json: 'boolean', verbose: 'boolean' },
+  };
+  if (!specs[command]) return usageError(`unknown command "${command}"`);
+  let parsed;
   try {
-    args = parseArgs({
-      args: rest,
-      options: {
-        root: { type: 'string' }, out: { type: 'string' }, 'base-url': { type: 'string' },
-        drafts: { type: 'boolean' }, verbose: { type: 'boolean' },
-      },
-      strict: true,
-    }).values;
+    parsed = parse(rest, specs[command], command === 'new');
   } catch (err) {
     return usageError((err as Error).message);
   }
-  return runBuild(args);
+  const flags = parsed.values as Flags;
+  try {
+    if (command === 'build') return runBuild(flags);
+    if (command === 'check') return runCheck(flags);
+    if (command === 'new') {
+      if (parsed.positionals.length !== 1) return usageError('bantin new takes the title, in quotes: bantin new "Tiêu đề bài viết"');
+      const path = newArticle({ root: str(flags.root) ?? process.cwd(), title: parsed.positionals[0], category: str(flags.category), author: str(flags.author) });
+      process.stdout.write(`bantin: created ${path}\n`);
+      return 0;
+    }
+    return await runServe(flags);
+  } catch (err) {
+    return internalError(err as NodeJS.ErrnoException, command, !!flags.verbose);
+  }
 }
 
-function runBuild(args: { root?: string; out?: string; 'base-url'?: string; drafts?: boolean; verbose?: boolean }): number {
+function str(v: string | boolean | undefined): string | undefined {
+  return typeof v === 'string' ? v : undefined;
+}
+
+function runBuild(flags: Flags): number {
   const started = performance.now();
   try {
-    const result = build({ root: args.root ?? process.cwd(), out: args.out, baseUrl: args['base-url'], drafts: args.drafts });
-    for (const w of result.warnings) process.stderr.write(`${formatProblem(w)}\n`);
+    const result = build({ root: str(flags.root) ?? process.cwd(), out: str(flags.out), baseUrl: str(flags['base-url']), drafts: !!flags.drafts });
     const ms = Math.round(performance.now() - started);
-    process.stdout.write(
-      `bantin: built ${result.pages} pages (${result.files} files) into ${result.out} in ${ms} ms` +
-        (result.warnings.length ? `, ${result.warnings.length} warning(s)` : '') + '\n',
-    );
-    if (args.verbose) {
-      for (const [stage, t] of Object.entries(result.timings)) process.stdout.write(`  ${stage.padEnd(10)} ${t} ms\n`);
+    if (flags.json) {
+      process.stdout.write(`${JSON.stringify({ ok: true, out: result.out, pages: result.pages, files: result.files, ms, timings: result.timings, errors: [], warnings: result.warnings }, null, 2)}\n`);
+      return 0;
     }
+    for (const w of result.warnings) printProblem(w);
+    process.stdout.write(`bantin: built ${result.pages} pages (${result.files} files) into ${result.out} in ${ms} ms` +
+      (result.warnings.length ? `, ${result.warnings.length} warning(s)` : '') + '\n');
+    if (flags.verbose) for (const [stage, t] of Object.entries(result.timings)) process.stdout.write(`  ${stage.padEnd(10)} ${t} ms\n`);
     return 0;
   } catch (err) {
-    if (err instanceof BuildFailure) {
-      for (const p of err.problems) process.stderr.write(`${formatProblem(p)}\n`);
-      const errors = err.problems.filter((p) => p.severity === 'error').length;
-      process.stderr.write(`bantin: build failed with ${errors} error(s); the output folder was not changed\n`);
+    if (!(err instanceof BuildFailure)) throw err;
+    const errors = err.problems.filter((p) => p.severity === 'error');
+    if (flags.json) {
+      process.stdout.write(`${JSON.stringify({ ok: false, errors, warnings: err.problems.filter((p) => p.severity !== 'error') }, null, 2)}\n`);
       return 1;
     }
-    const e = err as NodeJS.ErrnoException;
-    process.stderr.write(`bantin: build failed: ${describeSystemError(e)}\n`);
-    if (args.verbose) process.stderr.write(`${e.stack}\n`);
-    else process.stderr.write('  (run again with --verbose for details)\n');
+    for (const p of err.problems) printProblem(p);
+    process.stderr.write(`bantin: build failed with ${errors.length} error(s); the output folder was not changed\n`);
     return 1;
   }
 }
 
-function describeSystemError(e: NodeJS.ErrnoException): string {
-  const where = e.path ? ` (${e.path})` : '';
-  switch (e.code) {
-    case 'EACCES': case 'EPERM': case 'EROFS':
-      return `no permission to write${where}; choose another --out folder or fix its permissions`;
-    case 'ENOSPC':
-      return `the disk is full${where}; free some space and build again`;
-    default:
-      return e.message;
+function runCheck(flags: Flags): number {
+  const problems = checkSite({ root: str(flags.root) ?? process.cwd() });
+  const errors = problems.filter((p) => p.severity === 'error').length;
+  if (flags.json) process.stdout.write(`${JSON.stringify({ ok: errors === 0, errors, warnings: problems.length - errors, problems }, null, 2)}\n`);
+  else {
+    for (const p of problems) printProblem(p);
+    process.stdout.write(`bantin: ${errors} error(s), ${problems.length - errors} warning(s)\n`);
   }
+  return errors ? 1 : 0;
+}
+
+async function runServe(flags: Flags): Promise<number> {
+  const host = str(flags.host) ?? '127.0.0.1';
+  const port = Number(str(flags.port) ?? 8080);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) return usageError(`--port must be a port number, not ${flags.port}`);
+  if (host !== '127.0.0.1' && host !== 'localhost' && host !== '::1') {
+    process.stderr.write(`bantin: warning: serving on ${host} makes the preview (drafts included, with --drafts) visible to other machines on the network\n`);
+  }
+  const server = await serve({ root: str(flags.root) ?? process.cwd(), port, host, baseUrl: str(flags['base-url']), drafts: !!flags.drafts });
+  process.stdout.write(`bantin: serving ${server.url} (Ctrl+C to stop)\n`);
+  if (flags.open) spawn(process.platform === 'darwin' ? 'open' : process.platform === 'win32' ? 'explorer' : 'xdg-open', [server.url], { stdio: 'ignore', detached: true }).on('error', () => {}).unref();
+  await new Promise<void>((done) => {
+    const stop = () => void server.close().then(done);
+    process.once('SIGINT', stop).once('SIGTERM', stop);
+  });
+  return 0;
+}
+
+function internalError(e: NodeJS.ErrnoException, command: string, verbose: boolean): number {
+  const where = e.path ? ` (${e.path})` : '';
+  let message = e.message;
+  if (e.code === 'EACCES' || e.code === 'EPERM' || e.code === 'EROFS') message = `no permission to write${where}; choose another --out folder or fix its permissions`;
+  else if (e.code === 'ENOSPC') message = `the disk is full${where}; free some space and try again`;
+  else if (e.code === 'EADDRINUSE') message = `the port is already in use; choose another with --port`;
+  else if (e.code === 'ENOTDIR') message = `a path that should be a folder is a file${where}`;
+  process.stderr.write(`bantin: ${command} failed: ${message}\n`);
+  process.stderr.write(verbose ? `${e.stack}\n` : '  (run again with --verbose for details)\n');
+  return 1;
 }
 
 function usageError(message: string): number {
@@ -92,4 +157,6 @@ function usageError(message: string): number {
   return 2;
 }
 
-process.exitCode = main(process.argv.slice(2));
+main(process.argv.slice(2)).then((code) => {
+  process.exitCode = code;
+});

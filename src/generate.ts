@@ -50,11 +50,13 @@ export interface SitePlan {
 /** What one process keeps between builds (the dev server): parsed files and rendered Markdown. */
 export interface GenerateCache {
   files: Map<string, { stamp: string; article: Article | null; problems: Problem[] }>;
-  markdown: Map<string, { result: RenderedMarkdown; links: [string, string][] }>;
+  /** By the cached parse of the file: a new parse is a new object, so an edit misses. */
+  markdown: WeakMap<Article, { key: string; result: RenderedMarkdown }>;
+  keys: WeakMap<Article, { input: string; html: string; keys: ArticleKeys }>;
 }
 
 export function newCache(): GenerateCache {
-  return { files: new Map(), markdown: new Map() };
+  return { files: new Map(), markdown: new WeakMap(), keys: new WeakMap() };
 }
 
 /** load → validate → site model → Markdown → page plan. Throws BuildFailure on content errors. */
@@ -76,6 +78,7 @@ export function planSite(options: GenerateOptions, cache: GenerateCache = newCac
   stage('load');
 
   const read: Article[] = [];
+  const origin = new Map<Article, Article>();
   const seen = new Set<string>();
   for (const file of tree.markdown) {
     const st = statSync(file.absPath);
@@ -89,7 +92,11 @@ export function planSite(options: GenerateOptions, cache: GenerateCache = newCac
     seen.add(file.absPath);
     problems.items.push(...entry.problems);
     // The model fills in paths, HTML and summaries: work on a copy so the cached parse stays clean.
-    if (entry.article) read.push({ ...entry.article });
+    if (entry.article) {
+      const copy = { ...entry.article };
+      origin.set(copy, entry.article);
+      read.push(copy);
+    }
   }
   for (const key of cache.files.keys()) if (!seen.has(key)) cache.files.delete(key);
   stage('parse');
@@ -99,7 +106,7 @@ export function planSite(options: GenerateOptions, cache: GenerateCache = newCac
   stage('model');
 
   const assetPaths = tree.assets.map((f) => f.contentPath);
-  renderMarkdown(site, assetPaths, cache, problems);
+  renderMarkdown(site, assetPaths, origin, cache, problems);
   stage('markdown');
 
   const pages = planPages(site, strings);
@@ -108,28 +115,44 @@ export function planSite(options: GenerateOptions, cache: GenerateCache = newCac
   claimOutputs(pages, tree.assets.map((f) => [f.contentPath, f.path]), themeAssets, problems);
   problems.throwIfErrors();
 
-  const keys = new Map<Article, ArticleKeys>(site.articles.map((a) => [a, articleKeys(a)]));
+  const keys = new Map<Article, ArticleKeys>(site.articles.map((a) => [a, cachedKeys(a, origin.get(a)!, cache)]));
   const categories = site.categories.map((c) => ({ name: c.name, slug: c.slug, url: c.url, count: c.articles.length }));
   // What every page shows around its own content; templates see only this of the site.
   const shell = { config, categories, visits: site.visits, data };
   const shellKey = hash(VERSION, JSON.stringify(shell), JSON.stringify(strings), hashFolders(templateDirs, [ASSETS_DIR]));
   const renderer = createRenderer(root, templateDirs, config, strings);
-  const cardKey = (_k: string, v: unknown) => (v && typeof v === 'object' && keys.has(v as Article) ? keys.get(v as Article)!.card : v);
+  // Articles stand in by their key; a pagination's page list follows from its length and base.
+  const part = (v: unknown): string => {
+    if (Array.isArray(v)) return `[${v.map(part).join()}]`;
+    const k = keys.get(v as Article);
+    return k ? k.card : JSON.stringify(v);
+  };
+  const contextKey = (context: Record<string, unknown>) => {
+    let key = '';
+    for (const [name, value] of Object.entries(context)) {
+      if (name === 'pagination') {
+        const { pages: all, ...rest } = value as { pages: { path: string }[] };
+        key += `|${JSON.stringify(rest)}:${all.length}`;
+      } else key += `|${name}=${part(value)}`;
+    }
+    return key;
+  };
 
   const groups: OutputGroup[] = pages.map((page) => ({
     id: `page:${page.path}`,
     source: page.source,
-    fingerprint: hash(shellKey, page.template, JSON.stringify(page.context, cardKey), page.context.article ? keys.get(page.context.article as Article)!.full : ''),
+    // Plain strings, not hashes: comparing them is cheaper than hashing thousands of pages.
+    fingerprint: `${shellKey}|${page.template}${contextKey(page.context)}|${page.context.article ? keys.get(page.context.article as Article)!.full : ''}`,
     produce: () => [{ path: outputFile(page.path), content: renderer.render(page.template, { site: shell, t: strings, ...page.context }) }],
   }));
-  const allFull = hash(...site.articles.map((a) => keys.get(a)!.full));
+  const allFull = site.articles.map((a) => keys.get(a)!.full).join();
   groups.push(
     { id: 'feeds', source: 'feeds', fingerprint: hash(VERSION, JSON.stringify(config), allFull), produce: () => renderFeeds(site) },
     {
-      id: 'sitemap', source: 'sitemap', fingerprint: hash(VERSION, config.baseUrl, ...pages.map((p) => `${p.path} ${p.lastmod?.iso ?? ''}`)),
+      id: 'sitemap', source: 'sitemap', fingerprint: `${VERSION} ${config.baseUrl} ${pages.map((p) => `${p.path} ${p.lastmod?.iso ?? ''}`).join()}`,
       produce: () => renderSitemap(config, sitemapEntries(pages)),
     },
-    { id: 'days', source: 'archive', fingerprint: hash(...site.archive.days.map((d) => d.key)), produce: () => [archiveDays(site)] },
+    { id: 'days', source: 'archive', fingerprint: site.archive.days.map((d) => d.key).join(), produce: () => [archiveDays(site)] },
   );
   for (const f of tree.assets) groups.push(copyGroup(`content/${f.contentPath}`, f.contentPath, f.absPath));
   for (const [path, abs] of themeAssets) groups.push(copyGroup(`templates/${path}`, path, abs));
@@ -172,25 +195,21 @@ function collectFiles(dir: string, prefix: string, into: Map<string, string>): v
 }
 
 /** Body HTML, plain text and default summary of every published article; broken links are warnings. */
-function renderMarkdown(site: Site, assets: string[], cache: GenerateCache, problems: ProblemList): void {
+function renderMarkdown(site: Site, assets: string[], origin: Map<Article, Article>, cache: GenerateCache, problems: ProblemList): void {
   const targets: LinkTargets = { articles: new Map(), assets: new Set(assets) };
   for (const a of site.articles) targets.articles.set(a.sourcePath.slice(CONTENT_DIR.length + 1), a.path);
   const render = createMarkdown(site.config, targets);
   const basePath = site.config.basePath;
   const markdownKey = hash(JSON.stringify(site.config.markdown), basePath);
-  const used = new Set<string>();
   for (const a of site.articles) {
     const contentPath = a.sourcePath.slice(CONTENT_DIR.length + 1);
     const dir = posix.dirname(contentPath);
-    const key = hash(markdownKey, contentPath, a.body);
-    let entry = cache.markdown.get(key);
+    let entry = cache.markdown.get(origin.get(a)!);
     // A cached rendering stands only while every relative link in it still resolves the same way.
-    if (!entry || !entry.links.every(([href, out]) => resolveLink(href, dir, basePath, targets, []) === out)) {
-      const result = render(a.body, contentPath);
-      entry = { result, links: result.links };
-      cache.markdown.set(key, entry);
+    if (!entry || entry.key !== markdownKey || !entry.result.links.every(([href, out]) => resolveLink(href, dir, basePath, targets, []) === out)) {
+      entry = { key: markdownKey, result: render(a.body, contentPath) };
+      cache.markdown.set(origin.get(a)!, entry);
     }
-    used.add(key);
     const { result } = entry;
     a.html = result.html;
     a.text = result.text;
@@ -204,7 +223,16 @@ function renderMarkdown(site: Site, assets: string[], cache: GenerateCache, prob
       problems.warn(a.sourcePath, `broken link: ${link} points to no article or file`, { hint: 'links are relative to this file, e.g. ../2024/bai-viet.md or ../../files/tai-lieu.pdf' });
     }
   }
-  for (const key of cache.markdown.keys()) if (!used.has(key)) cache.markdown.delete(key);
+}
+
+/** Article keys, recomputed only when the parse or what the model added to it changed. */
+function cachedKeys(a: Article, parsed: Article, cache: GenerateCache): ArticleKeys {
+  const input = `${a.path}\0${a.categoryName}\0${a.summary}\0${a.image}`;
+  const hit = cache.keys.get(parsed);
+  if (hit && hit.input === input && hit.html === a.html) return hit.keys;
+  const keys = articleKeys(a);
+  cache.keys.set(parsed, { input, html: a.html, keys });
+  return keys;
 }
 
 /** Pages in the sitemap: every HTML page a reader can land on, but not the 404 page or search. */
