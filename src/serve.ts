@@ -51,15 +51,17 @@ export async function serve(options: ServeOptions) {
   const watcher = watch([CONTENT_DIR, 'templates', CONFIG_FILE, DATA_DIR].map((p) => join(root, p)), {
     ignoreInitial: true,
     awaitWriteFinish: false,
+    atomic: false,
   });
   let timer: NodeJS.Timeout | null = null;
   let running = Promise.resolve();
-  watcher.on('all', () => {
+  watcher.on('all', (event, path) => {
+    if (process.env.BANTIN_DEBUG) log(`bantin: ${event} ${path}`);
     if (timer) clearTimeout(timer);
     // Editors save several files at once (and some write a file twice): wait for the burst to end.
     timer = setTimeout(() => {
       timer = null;
-      running = running.then(() => rebuildNow());
+      running = running.then(() => rebuildNow()).catch((err: Error) => log(`bantin: internal error while rebuilding: ${err.stack ?? err}`));
     }, 25);
   });
   await new Promise<void>((ok) => watcher.once('ready', () => ok()));
@@ -95,13 +97,14 @@ export async function serve(options: ServeOptions) {
     const path = sitePath(url.pathname, basePath);
     if (path === null) return notFound(res);
     if (path === 'forbidden') return send(res, 403, 'text/plain; charset=utf-8', 'Forbidden');
-    const file = session.files.get(path) ?? session.files.get(path ? `${path}/index.html` : 'index.html');
-    if (!file) return notFound(res);
-    if (!session.files.has(path) && path !== '' && !path.endsWith('/')) {
+    const index = path === '' || path.endsWith('/') ? `${path}index.html` : `${path}/index.html`;
+    const served = session.files.has(path) ? path : index;
+    if (!session.files.has(served)) return notFound(res);
+    if (served !== path && path !== '' && !path.endsWith('/')) {
       res.writeHead(301, { Location: `${basePath}${encodeURI(path)}/` }).end();
       return;
     }
-    const served = session.files.has(path) ? path : `${path}${path ? '/' : ''}index.html`;
+    const file = session.files.get(served)!;
     const type = TYPES[posix.extname(served).toLowerCase()] ?? 'application/octet-stream';
     send(res, 200, type, type.startsWith('text/html') ? decorate(file) : file);
   }

@@ -4,9 +4,16 @@ import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
-/** Tests that run the `bantin` command need the compiled CLI; compile once for the whole run. */
-export default function setup(): void {
+/**
+ * Tests that run the `bantin` command need the compiled CLI: compile once for the whole run.
+ * Each run gets its own scratch folder under test/.tmp, so runs side by side do not collide.
+ */
+export default function setup(): () => void {
   execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.json'], { cwd: root, stdio: 'inherit' });
-  rmSync(`${root}test/.tmp`, { recursive: true, force: true });
-  mkdirSync(`${root}test/.tmp`, { recursive: true });
+  const scratch = `${root}test/.tmp/run-${process.pid}`;
+  mkdirSync(scratch, { recursive: true });
+  process.env.BANTIN_TEST_TMP = scratch;
+  return () => {
+    if (!process.env.BANTIN_KEEP_TMP) rmSync(scratch, { recursive: true, force: true });
+  };
 }

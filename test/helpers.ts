@@ -9,8 +9,9 @@ export const CLI = join(PROJECT, 'lib', 'cli.js');
 
 /** A fresh folder under test/.tmp (kept inside the project so nothing is written elsewhere). */
 export function tempDir(name = 'site'): string {
-  mkdirSync(join(PROJECT, 'test', '.tmp'), { recursive: true });
-  return mkdtempSync(join(PROJECT, 'test', '.tmp', `${name}-`));
+  const scratch = process.env.BANTIN_TEST_TMP ?? join(PROJECT, 'test', '.tmp', 'adhoc');
+  mkdirSync(scratch, { recursive: true });
+  return mkdtempSync(join(scratch, `${name}-`));
 }
 
 /** Writes a site from `{ 'content/a.md': '...' }` and returns its root. */

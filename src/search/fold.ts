@@ -1,4 +1,4 @@
-// Vietnamese text normalisation shared by the search index and URL slugs.
+// Vietnamese text normalisation shared by the search index and URL slugs (src/slug.ts).
 // templates/assets/search.js holds a hand-kept copy of these rules for the browser;
 // test/search.test.ts runs both on the same inputs so the copies cannot drift apart.
 
@@ -21,9 +21,4 @@ export function foldVietnamese(s: string): string {
  */
 export function exactForm(s: string): string {
   return s.normalize('NFC').toLowerCase();
-}
-
-/** `Văn hóa - Xã hội` → `van-hoa-xa-hoi`: folded, with every run of other characters as one hyphen. */
-export function slugify(s: string): string {
-  return foldVietnamese(s).replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
 }

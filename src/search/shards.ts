@@ -28,12 +28,13 @@ const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 /**
  * search/t/N.json: `{"dai":{"đai":POSTINGS,"đại":POSTINGS},…}`, folded terms in code-unit
  * order, cut into shards by size. `bounds` (meta.t) holds the first term of every shard after
- * the first, so the client finds a term's shard, or the adjacent shards of a prefix, by binary
- * search. POSTINGS: per document, its id gap, then impact << 1 | in-title.
+ * the first, so the client finds a term's shard (the number of bounds not after it), and the
+ * terms sharing a prefix sit in one shard or a few adjacent ones.
+ * POSTINGS: per document, its id gap, then impact << 1 | in-title.
  */
 export function termShards(p: Postings, shardBytes: number): { files: OutputFile[]; bounds: string[] } {
   const { table, terms, docLength } = p;
-  const { start, order } = groupByKey(terms, 3, table.exact.length);
+  const { start, columns: [ids, values] } = groupByKey(terms, 3, table.exact.length);
   let total = 0;
   for (const l of docLength) total += l;
   const average = total / Math.max(1, docLength.length) || 1;
@@ -47,7 +48,6 @@ export function termShards(p: Postings, shardBytes: number): { files: OutputFile
   table.exact.forEach((_, v) => variantsOf[table.foldOf[v]].push(v));
   const folds = table.folds.map((_, f) => f).sort((a, b) => compare(table.folds[a], table.folds[b]));
   const writer = new NumberWriter();
-  const data = terms.data;
   const shards: string[][] = [[]];
   const bounds: string[] = [];
   let bytes = 0;
@@ -56,10 +56,9 @@ export function termShards(p: Postings, shardBytes: number): { files: OutputFile
     for (const v of variantsOf[f].sort((a, b) => compare(table.exact[a], table.exact[b]))) {
       let previous = -1;
       for (let k = start[v]; k < start[v + 1]; k++) {
-        const at = order[k];
-        const d = data[at + 1];
+        const d = ids[k];
         writer.put(d - previous - 1);
-        writer.put((impact(data[at + 2] >> 1, d) << 1) | (data[at + 2] & 1));
+        writer.put((impact(values[k] >> 1, d) << 1) | (values[k] & 1));
         previous = d;
       }
       parts.push(`${JSON.stringify(table.exact[v])}:"${writer.take()}"`);
@@ -86,9 +85,8 @@ export function termShards(p: Postings, shardBytes: number): { files: OutputFile
  */
 export function phraseShards(p: Postings, shardBytes: number): { files: OutputFile[]; count: number } {
   const { table, pairs, phrases } = p;
-  const { start, order } = groupByKey(phrases, 2, pairs.size);
+  const { start, columns: [values] } = groupByKey(phrases, 2, pairs.size);
   const writer = new NumberWriter();
-  const data = phrases.data;
   const entries: Array<{ key: string; group: string; entry: string }> = [];
   let total = 0;
   for (let id = 0; id < pairs.size; id++) {
@@ -96,7 +94,7 @@ export function phraseShards(p: Postings, shardBytes: number): { files: OutputFi
     const second = table.folds[pairs.secondOf[id]];
     let previous = -1;
     for (let k = start[id]; k < start[id + 1]; k++) {
-      const value = data[order[k] + 1];
+      const value = values[k];
       const d = value >> 1;
       writer.put(((d - previous - 1) << 1) | (value & 1));
       previous = d;

@@ -55,10 +55,11 @@ function widthAt(s: string, i: number): number {
 }
 
 /**
- * Calls visit(start, end, brk) for each token of s, in order, in a single pass.
+ * Calls visit(start, end, brk, hash) for each token of s, in order, in a single pass; hash is
+ * FNV-1a of the token's code units, so a caller can look tokens up without slicing them out.
  * Tokens over MAX_TOKEN_LENGTH are dropped and count as a phrase break.
  */
-export function scan(s: string, visit: (start: number, end: number, brk: boolean) => void): void {
+export function scan(s: string, visit: (start: number, end: number, brk: boolean, hash: number) => void): void {
   const n = s.length;
   let i = 0;
   let brk = true;
@@ -72,16 +73,22 @@ export function scan(s: string, visit: (start: number, end: number, brk: boolean
       continue;
     }
     const start = i;
-    i += widthAt(s, i);
+    let hash = 0x811c9dc5;
     while (i < n) {
-      const d = s.charCodeAt(i);
-      if ((d >= 97 && d <= 122) || (d >= 48 && d <= 57) || (d >= 65 && d <= 90)) i++;
-      else if (classAt(s, i) === WORD) i += widthAt(s, i);
-      else break;
+      let d = s.charCodeAt(i);
+      if (!((d >= 97 && d <= 122) || (d >= 48 && d <= 57) || (d >= 65 && d <= 90))) {
+        if (classAt(s, i) !== WORD) break;
+        if (widthAt(s, i) === 2) {
+          hash = Math.imul(hash ^ d, 0x01000193);
+          d = s.charCodeAt(++i);
+        }
+      }
+      hash = Math.imul(hash ^ d, 0x01000193);
+      i++;
     }
     if (i - start > MAX_TOKEN_LENGTH) brk = true;
     else {
-      visit(start, i, brk);
+      visit(start, i, brk, hash);
       brk = false;
     }
   }
@@ -117,45 +124,23 @@ export class TermTable {
   readonly folds: string[] = [];
   /** Output of scan(): variant id << 1 | phrase break. */
   ids = new Int32Array(4096);
-  private readonly byRaw = new Map<string, number>();
   private readonly byExact = new Map<string, number>();
   private readonly byFold = new Map<string, number>();
-
-  /** Variant id of a raw token, or -1 when it folds to nothing. */
-  intern(raw: string): number {
-    let id = this.byRaw.get(raw);
-    if (id !== undefined) return id;
-    const exact = exactForm(raw);
-    id = this.byExact.get(exact);
-    if (id === undefined) {
-      const fold = foldVietnamese(exact);
-      if (fold === '') id = -1;
-      else {
-        let f = this.byFold.get(fold);
-        if (f === undefined) {
-          f = this.folds.length;
-          this.folds.push(fold);
-          this.byFold.set(fold, f);
-        }
-        id = this.exact.length;
-        this.exact.push(exact);
-        this.foldOf.push(f);
-      }
-      this.byExact.set(exact, id);
-    }
-    this.byRaw.set(raw, id);
-    return id;
-  }
+  // Raw spellings seen, in an open-addressing table keyed by scan()'s hash: a token already
+  // seen is found by comparing characters in place, with no substring made.
+  private slots = new Int32Array(1 << 12).fill(-1);
+  private readonly rawText: string[] = [];
+  private readonly rawHash: number[] = [];
+  private readonly rawId: number[] = [];
 
   /** Tokenizes s into this.ids; returns how many were written. */
   scan(s: string): number {
-    // A string never holds more tokens than half its length, rounded up.
     if (this.ids.length < s.length) this.ids = new Int32Array(s.length + 1024);
     const ids = this.ids;
     let n = 0;
     let pendingBreak = false;
-    scan(s, (start, end, brk) => {
-      const id = this.intern(s.slice(start, end));
+    scan(s, (start, end, brk, hash) => {
+      const id = this.lookup(s, start, end, hash);
       if (id < 0) pendingBreak = true;
       else {
         ids[n++] = (id << 1) | (brk || pendingBreak ? 1 : 0);
@@ -163,5 +148,58 @@ export class TermTable {
       }
     });
     return n;
+  }
+
+  private lookup(s: string, start: number, end: number, hash: number): number {
+    const mask = this.slots.length - 1;
+    let slot = hash & mask;
+    for (let e = this.slots[slot]; e >= 0; e = this.slots[(slot = (slot + 1) & mask)]) {
+      if (this.rawHash[e] !== hash) continue;
+      const text = this.rawText[e];
+      if (text.length !== end - start) continue;
+      let i = 0;
+      while (i < text.length && text.charCodeAt(i) === s.charCodeAt(start + i)) i++;
+      if (i === text.length) return this.rawId[e];
+    }
+    const raw = s.slice(start, end);
+    const id = this.intern(raw);
+    this.slots[slot] = this.rawText.length;
+    this.rawText.push(raw);
+    this.rawHash.push(hash);
+    this.rawId.push(id);
+    if (this.rawText.length * 2 > mask) this.rehash();
+    return id;
+  }
+
+  private rehash(): void {
+    this.slots = new Int32Array(this.slots.length * 2).fill(-1);
+    const mask = this.slots.length - 1;
+    this.rawHash.forEach((hash, e) => {
+      let slot = hash & mask;
+      while (this.slots[slot] >= 0) slot = (slot + 1) & mask;
+      this.slots[slot] = e;
+    });
+  }
+
+  /** Variant id of a raw token, or -1 when it folds to nothing. */
+  private intern(raw: string): number {
+    const exact = exactForm(raw);
+    let id = this.byExact.get(exact);
+    if (id !== undefined) return id;
+    const fold = foldVietnamese(exact);
+    if (fold === '') id = -1;
+    else {
+      let f = this.byFold.get(fold);
+      if (f === undefined) {
+        f = this.folds.length;
+        this.folds.push(fold);
+        this.byFold.set(fold, f);
+      }
+      id = this.exact.length;
+      this.exact.push(exact);
+      this.foldOf.push(f);
+    }
+    this.byExact.set(exact, id);
+    return id;
   }
 }
