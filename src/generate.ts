@@ -12,6 +12,8 @@ import { outputFile, planPages, type Page } from './pages.js';
 import { ProblemList, sortProblems } from './problems.js';
 import { createRenderer } from './render.js';
 import { buildSiteModel } from './site.js';
+import { buildSearchIndex, type SearchDoc } from './search/build-index.js';
+import { formatShortDate } from './format.js';
 import { renderSitemap } from './sitemap.js';
 import type { Article, OutputFile, Problem, Site } from './types.js';
 
@@ -152,6 +154,7 @@ export function planSite(options: GenerateOptions, cache: GenerateCache = newCac
       id: 'sitemap', source: 'sitemap', fingerprint: `${VERSION} ${config.baseUrl} ${pages.map((p) => `${p.path} ${p.lastmod?.iso ?? ''}`).join()}`,
       produce: () => renderSitemap(config, sitemapEntries(pages)),
     },
+    { id: 'search', source: 'search index', fingerprint: `${VERSION} ${config.basePath} ${allFull}`, produce: () => buildSearchIndex(searchDocs(site)) },
     { id: 'days', source: 'archive', fingerprint: site.archive.days.map((d) => d.key).join(), produce: () => [archiveDays(site)] },
   );
   for (const f of tree.assets) groups.push(copyGroup(`content/${f.contentPath}`, f.contentPath, f.absPath));
@@ -243,4 +246,12 @@ function sitemapEntries(pages: Page[]) {
 /** Days that have an archive page, newest first, for the "Xem theo ngày" picker. */
 function archiveDays(site: Site): OutputFile {
   return { path: 'archive/days.json', content: JSON.stringify(site.archive.days.map((d) => d.key.replace(/\//g, '-'))) };
+}
+
+function searchDocs(site: Site): SearchDoc[] {
+  return site.articles.map((a) => ({
+    url: site.config.basePath + a.path, title: a.title, summary: a.summary, text: a.text,
+    category: a.categoryName, categorySlug: a.categorySlug, author: a.author,
+    date: a.date.iso, dateLabel: formatShortDate(a.date), year: a.date.year,
+  }));
 }

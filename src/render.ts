@@ -33,6 +33,8 @@ export function createRenderer(root: string, templateDirs: string[], config: Sit
   env.addFilter('shortDate', (d: SiteDate) => formatShortDate(d));
   env.addFilter('number', (n: number) => formatNumber(n, strings.numbers?.thousands ?? '.'));
   env.addFilter('digits', (n: number) => String(Math.trunc(n)).split(''));
+  // JSON inside a <script> element: `<` escaped so no text can close the element early.
+  env.addFilter('json', (value: unknown) => JSON.stringify(value).replace(/</g, '\\u003c'));
   env.addFilter('fill', (template: string, values: Record<string, string | number>) => fill(template, values));
 
   return {
