@@ -17,13 +17,14 @@ Commands:
              --out DIR        output folder (default: ROOT/dist)
              --base-url URL   absolute URL the site is published at (overrides bantin.yaml baseUrl)
              --drafts         also publish drafts and articles dated in the future
+             --strict         broken links and images are errors, not warnings
              --json           print a machine-readable report instead of text
              --verbose        per-stage timings, and stack traces of internal errors
   serve    Preview the site with live reload while you edit
              --root DIR  --port 8080  --host 127.0.0.1  --base-url URL  --drafts  --open
   new      Create an article: bantin new "Tiêu đề bài viết" [--category "Thông báo"] [--author "..."]
   check    Check all content and config without building; exit code 1 on errors
-             --root DIR  --json
+             --root DIR  --strict  --json
   help     Show this help
   version  Show the version
 `;
@@ -53,10 +54,10 @@ async function main(argv: string[]): Promise<number> {
   if (command === 'help' || command === '--help' || command === '-h') return void process.stdout.write(USAGE), 0;
   if (command === 'version' || command === '--version') return void process.stdout.write(`bantin ${version}\n`), 0;
   const specs: Record<string, Record<string, 'string' | 'boolean'>> = {
-    build: { root: 'string', out: 'string', 'base-url': 'string', drafts: 'boolean', json: 'boolean', verbose: 'boolean' },
+    build: { root: 'string', out: 'string', 'base-url': 'string', drafts: 'boolean', strict: 'boolean', json: 'boolean', verbose: 'boolean' },
     serve: { root: 'string', port: 'string', host: 'string', 'base-url': 'string', drafts: 'boolean', open: 'boolean', verbose: 'boolean' },
     new: { root: 'string', category: 'string', author: 'string', verbose: 'boolean' },
-    check: { root: 'string', json: 'boolean', verbose: 'boolean' },
+    check: { root: 'string', strict: 'boolean', json: 'boolean', verbose: 'boolean' },
   };
   if (!specs[command]) return usageError(`unknown command "${command}"`);
   let parsed;
@@ -88,7 +89,7 @@ function str(v: string | boolean | undefined): string | undefined {
 function runBuild(flags: Flags): number {
   const started = performance.now();
   try {
-    const result = build({ root: str(flags.root) ?? process.cwd(), out: str(flags.out), baseUrl: str(flags['base-url']), drafts: !!flags.drafts });
+    const result = build({ root: str(flags.root) ?? process.cwd(), out: str(flags.out), baseUrl: str(flags['base-url']), drafts: !!flags.drafts, strict: !!flags.strict });
     const ms = Math.round(performance.now() - started);
     if (flags.json) {
       process.stdout.write(`${JSON.stringify({ ok: true, out: result.out, pages: result.pages, files: result.files, ms, timings: result.timings, errors: [], warnings: result.warnings }, null, 2)}\n`);
@@ -113,7 +114,7 @@ function runBuild(flags: Flags): number {
 }
 
 function runCheck(flags: Flags): number {
-  const problems = checkSite({ root: str(flags.root) ?? process.cwd() });
+  const problems = checkSite({ root: str(flags.root) ?? process.cwd(), strict: !!flags.strict });
   const errors = problems.filter((p) => p.severity === 'error').length;
   if (flags.json) process.stdout.write(`${JSON.stringify({ ok: errors === 0, errors, warnings: problems.length - errors, problems }, null, 2)}\n`);
   else {

@@ -27,6 +27,8 @@ export interface GenerateOptions {
   drafts?: boolean;
   /** Articles dated after this instant are not published (default: now). */
   now?: number;
+  /** Broken links and images are errors instead of warnings. */
+  strict?: boolean;
 }
 
 /**
@@ -108,21 +110,23 @@ export function planSite(options: GenerateOptions, cache: GenerateCache = newCac
   stage('model');
 
   const assetPaths = tree.assets.map((f) => f.contentPath);
-  renderMarkdown(site, assetPaths, origin, cache, problems);
+  renderMarkdown(site, assetPaths, origin, cache, problems, !!options.strict);
+  problems.throwIfErrors();
   stage('markdown');
 
   const pages = planPages(site, strings);
   const themeAssets = new Map<string, string>();
   for (const dir of [...templateDirs].reverse()) collectFiles(join(dir, ASSETS_DIR), ASSETS_DIR, themeAssets);
-  claimOutputs(pages, tree.assets.map((f) => [f.contentPath, f.path]), themeAssets, problems);
+  const assetNames = hashedNames(themeAssets);
+  claimOutputs(pages, tree.assets.map((f) => [f.contentPath, f.path]), assetNames, problems);
   problems.throwIfErrors();
 
   const keys = new Map<Article, ArticleKeys>(site.articles.map((a) => [a, cachedKeys(a, origin.get(a)!, cache)]));
   const categories = site.categories.map((c) => ({ name: c.name, slug: c.slug, url: c.url, count: c.articles.length }));
   // What every page shows around its own content; templates see only this of the site.
   const shell = { config, categories, visits: site.visits, data };
-  const shellKey = hash(VERSION, JSON.stringify(shell), JSON.stringify(strings), hashFolders(templateDirs, [ASSETS_DIR]));
-  const renderer = createRenderer(root, templateDirs, config, strings);
+  const shellKey = hash(VERSION, JSON.stringify(shell), JSON.stringify(strings), hashFolders(templateDirs, [ASSETS_DIR]), JSON.stringify([...assetNames]));
+  const renderer = createRenderer(root, templateDirs, config, strings, assetNames);
   // Articles stand in by their key; a pagination's page list follows from its length and base.
   const part = (v: unknown): string => {
     if (Array.isArray(v)) return `[${v.map(part).join()}]`;
@@ -158,9 +162,23 @@ export function planSite(options: GenerateOptions, cache: GenerateCache = newCac
     { id: 'days', source: 'archive', fingerprint: site.archive.days.map((d) => d.key).join(), produce: () => [archiveDays(site)] },
   );
   for (const f of tree.assets) groups.push(copyGroup(`content/${f.contentPath}`, f.contentPath, f.absPath));
-  for (const [path, abs] of themeAssets) groups.push(copyGroup(`templates/${path}`, path, abs));
+  for (const [path, abs] of themeAssets) groups.push(copyGroup(`templates/${path}`, assetNames.get(path)!, abs));
   stage('plan');
   return { site, groups, warnings: sortProblems(problems.items), timings };
+}
+
+/**
+ * Theme CSS and JS get a content hash in their names (`assets/style.1a2b3c4d.css`), so hosts can
+ * cache them for a year and a new version is still fetched at once. Other theme files keep their
+ * names, because stylesheets refer to them by name.
+ */
+function hashedNames(themeAssets: Map<string, string>): Map<string, string> {
+  const names = new Map<string, string>();
+  for (const [path, abs] of themeAssets) {
+    const ext = posix.extname(path);
+    names.set(path, ext === '.css' || ext === '.js' ? `${path.slice(0, -ext.length)}.${hash(readFileSync(abs)).slice(0, 10).replace(/[-_]/g, '0')}${ext}` : path);
+  }
+  return names;
 }
 
 function copyGroup(source: string, path: string, abs: string): OutputGroup {
@@ -169,7 +187,7 @@ function copyGroup(source: string, path: string, abs: string): OutputGroup {
 }
 
 /** Every output path is claimed once; two sources wanting the same URL is an error naming both. */
-function claimOutputs(pages: Page[], assets: [string, string][], themeAssets: Map<string, string>, problems: ProblemList): void {
+function claimOutputs(pages: Page[], assets: [string, string][], assetNames: Map<string, string>, problems: ProblemList): void {
   const owners = new Map<string, string>();
   const claim = (path: string, source: string) => {
     const key = path.toLowerCase();
@@ -184,7 +202,7 @@ function claimOutputs(pages: Page[], assets: [string, string][], themeAssets: Ma
   };
   for (const page of pages) claim(outputFile(page.path), page.source);
   for (const [path, source] of assets) claim(path, source);
-  for (const path of themeAssets.keys()) claim(path, `templates/${path}`);
+  for (const [path, name] of assetNames) claim(name, `templates/${path}`);
 }
 
 function collectFiles(dir: string, prefix: string, into: Map<string, string>): void {
@@ -198,7 +216,8 @@ function collectFiles(dir: string, prefix: string, into: Map<string, string>): v
 }
 
 /** Body HTML, plain text and default summary of every published article; broken links are warnings. */
-function renderMarkdown(site: Site, assets: string[], origin: Map<Article, Article>, cache: GenerateCache, problems: ProblemList): void {
+function renderMarkdown(site: Site, assets: string[], origin: Map<Article, Article>, cache: GenerateCache, problems: ProblemList, strict: boolean): void {
+  const report = strict ? problems.error.bind(problems) : problems.warn.bind(problems);
   const targets: LinkTargets = { articles: new Map(), assets: new Set(assets) };
   for (const a of site.articles) targets.articles.set(a.sourcePath.slice(CONTENT_DIR.length + 1), a.path);
   const render = createMarkdown(site.config, targets);
@@ -220,10 +239,10 @@ function renderMarkdown(site: Site, assets: string[], origin: Map<Article, Artic
     if (a.image) {
       const broken: string[] = [];
       a.image = resolveLink(a.image, dir, basePath, targets, broken);
-      for (const link of broken) problems.warn(a.sourcePath, `the image ${link} does not exist`, { hint: 'check the path in `image:`; it is relative to this file' });
+      for (const link of broken) report(a.sourcePath, `the image ${link} does not exist`, { hint: 'check the path in `image:`; it is relative to this file' });
     }
     for (const link of result.brokenLinks) {
-      problems.warn(a.sourcePath, `broken link: ${link} points to no article or file`, { hint: 'links are relative to this file, e.g. ../2024/bai-viet.md or ../../files/tai-lieu.pdf' });
+      report(a.sourcePath, `broken link: ${link} points to no article or file`, { hint: 'links are relative to this file, e.g. ../2024/bai-viet.md or ../../files/tai-lieu.pdf' });
     }
   }
 }

@@ -8,7 +8,9 @@ export function liveReloadScript(): string {
   return `<script>(function(){var s=new EventSource(${JSON.stringify(LIVE_RELOAD_PATH)});
 function clear(){var o=document.getElementById('bantin-overlay');if(o)o.remove();}
 s.addEventListener('reload',function(){location.reload();});
-s.addEventListener('css',function(){clear();document.querySelectorAll('link[rel=stylesheet]').forEach(function(l){var u=new URL(l.href);u.searchParams.set('t',Date.now());l.href=u.href;});});
+s.addEventListener('css',function(){clear();fetch(location.href).then(function(r){return r.text();}).then(function(t){
+var fresh=new DOMParser().parseFromString(t,'text/html').querySelectorAll('link[rel=stylesheet]'),old=document.querySelectorAll('link[rel=stylesheet]');
+old.forEach(function(l,i){if(fresh[i])l.href=fresh[i].href;});});});
 s.addEventListener('ok',clear);
 s.addEventListener('problems',function(e){location.reload();});
 window.__bantinLiveReload=s;})();</script>`;

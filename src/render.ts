@@ -19,7 +19,7 @@ export class TemplateError extends Error {
  * One Nunjucks environment per build. Site templates shadow the default theme file by file;
  * autoescape is on, and an undefined variable printed by a template is an error, not an empty string.
  */
-export function createRenderer(root: string, templateDirs: string[], config: SiteConfig, strings: Strings): Renderer {
+export function createRenderer(root: string, templateDirs: string[], config: SiteConfig, strings: Strings, assetNames: Map<string, string> = new Map()): Renderer {
   const env = new nunjucks.Environment(new nunjucks.FileSystemLoader(templateDirs, { noCache: false }), {
     autoescape: true,
     throwOnUndefined: true,
@@ -28,6 +28,7 @@ export function createRenderer(root: string, templateDirs: string[], config: Sit
   });
   const words = { months: strings.dates?.months ?? [], am: strings.dates?.am ?? 'AM', pm: strings.dates?.pm ?? 'PM' };
   env.addGlobal('url', (path = '') => config.basePath + path);
+  env.addGlobal('asset', (name: string) => config.basePath + (assetNames.get(`assets/${name}`) ?? `assets/${name}`));
   env.addGlobal('absUrl', (path = '') => config.baseUrl + path);
   env.addFilter('portalDate', (d: SiteDate) => formatPortalDate(d, words));
   env.addFilter('shortDate', (d: SiteDate) => formatShortDate(d));

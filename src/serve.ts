@@ -55,18 +55,22 @@ export async function serve(options: ServeOptions) {
   });
   let timer: NodeJS.Timeout | null = null;
   let running = Promise.resolve();
+  let batch: string[] = [];
   watcher.on('all', (event, path) => {
     if (process.env.BANTIN_DEBUG) log(`bantin: ${event} ${path}`);
+    if (event !== 'addDir' && event !== 'unlinkDir') batch.push(path);
     if (timer) clearTimeout(timer);
     // Editors save several files at once (and some write a file twice): wait for the burst to end.
     timer = setTimeout(() => {
       timer = null;
-      running = running.then(() => rebuildNow()).catch((err: Error) => log(`bantin: internal error while rebuilding: ${err.stack ?? err}`));
+      const paths = batch;
+      batch = [];
+      running = running.then(() => rebuildNow(paths)).catch((err: Error) => log(`bantin: internal error while rebuilding: ${err.stack ?? err}`));
     }, 25);
   });
   await new Promise<void>((ok) => watcher.once('ready', () => ok()));
 
-  function rebuildNow(): void {
+  function rebuildNow(paths: string[]): void {
     const nextBase = basePathOf();
     if (nextBase !== basePath) {
       log('bantin: the base path changed; restart `bantin serve` to serve it');
@@ -75,7 +79,8 @@ export async function serve(options: ServeOptions) {
     report(result, 'rebuilt');
     if (!result.ok) broadcast('problems', JSON.stringify(result.problems.filter((p) => p.severity === 'error')));
     else if (result.changed.length > 0) {
-      const cssOnly = result.changed.every((p) => p.endsWith('.css'));
+      // Stylesheets alone: the page swaps them in place, without losing the reader's scroll.
+      const cssOnly = paths.length > 0 && paths.every((p) => p.endsWith('.css'));
       broadcast(cssOnly ? 'css' : 'reload', JSON.stringify(result.changed.slice(0, 100)));
     } else broadcast('ok', '[]');
   }

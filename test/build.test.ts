@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../src/build.js';
 import { BuildFailure } from '../src/problems.js';
-import { article, makeSite, readPage, readTree, runCli, texts } from './helpers.js';
+import { article, makeSite, PROJECT, readPage, readTree, runCli, texts, writeFiles } from './helpers.js';
 
 const NOW = Date.UTC(2025, 0, 1);
 const categories = ['Tin tức', 'Thông báo', 'Kinh tế'];
@@ -209,4 +209,25 @@ describe('output folder', () => {
   });
 });
 
-import { writeFiles } from './helpers.js';
+
+describe('--strict', () => {
+  it('turns a broken link from a warning into an error', () => {
+    const root = makeSite({ 'content/a.md': article({ title: 'A', date: '2024-01-02' }, '[x](../khong-co.md) ![y](khong-co.png)') });
+    const loose = runCli(['build', '--root', root]);
+    expect(loose.status).toBe(0);
+    expect(loose.stderr).toContain('content/a.md: warning: broken link: ../khong-co.md points to no article or file');
+    const strict = runCli(['build', '--root', root, '--strict']);
+    expect(strict.status).toBe(1);
+    expect(strict.stderr).toContain('content/a.md: error: broken link: ../khong-co.md');
+    expect(strict.stderr).toContain('content/a.md: error: broken link: khong-co.png');
+  });
+
+  it('gives theme CSS and JS content-hashed names that pages link to', () => {
+    const root = makeSite({ 'content/a.md': article({ title: 'A', date: '2024-01-02' }) });
+    const dist = build({ root, now: NOW }).out;
+    const html = readFileSync(join(dist, 'index.html'), 'utf8');
+    const css = /href="\/(assets\/style\.\w+\.css)"/.exec(html)![1];
+    expect(readFileSync(join(dist, css), 'utf8')).toBe(readFileSync(join(PROJECT, 'templates/assets/style.css'), 'utf8'));
+    expect(existsSync(join(dist, 'assets/style.css'))).toBe(false);
+  });
+});

@@ -54,7 +54,8 @@ describe('bantin serve over HTTP', () => {
     expect(home.body).toContain('Bài 7');
     expect(home.body).toContain('new EventSource("/__bantin/events")');
     expect((await get('/files/a.pdf')).type).toBe('application/pdf');
-    expect((await get('/assets/style.css')).type).toBe('text/css; charset=utf-8');
+    const css = /href="(\/assets\/style\.\w+\.css)"/.exec(home.body)![1];
+    expect((await get(css)).type).toBe('text/css; charset=utf-8');
     const miss = await get('/khong-co/');
     expect(miss.status).toBe(404);
     expect(miss.body).toContain('Không tìm thấy trang');
@@ -97,7 +98,8 @@ describe('bantin serve over HTTP', () => {
     expect((await get('/thong-bao/')).body).toContain('Xã Đổi Tên');
     const css = await change(() => writeFiles(root, { 'templates/assets/style.css': 'body { color: red; }\n' }));
     expect(css.event).toBe('css');
-    expect((await get('/assets/style.css')).body).toBe('body { color: red; }\n');
+    const href = /href="(\/assets\/style\.[^"]+\.css)"/.exec((await get('/')).body)![1];
+    expect((await get(href)).body).toBe('body { color: red; }\n');
   });
 
   it('keeps serving the last good page and shows an overlay while a file is broken', async () => {
