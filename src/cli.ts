@@ -2,7 +2,7 @@
 import { createRequire } from 'node:module';
 import { parseArgs } from 'node:util';
 import { spawn } from 'node:child_process';
-import { build } from './build.js';
+import { buildInParallel } from './build.js';
 import { checkSite } from './check.js';
 import { newArticle } from './new-article.js';
 import { BuildFailure, formatProblem } from './problems.js';
@@ -68,7 +68,7 @@ async function main(argv: string[]): Promise<number> {
   }
   const flags = parsed.values as Flags;
   try {
-    if (command === 'build') return runBuild(flags);
+    if (command === 'build') return await runBuild(flags);
     if (command === 'check') return runCheck(flags);
     if (command === 'new') {
       if (parsed.positionals.length !== 1) return usageError('bantin new takes the title, in quotes: bantin new "Tiêu đề bài viết"');
@@ -86,10 +86,10 @@ function str(v: string | boolean | undefined): string | undefined {
   return typeof v === 'string' ? v : undefined;
 }
 
-function runBuild(flags: Flags): number {
+async function runBuild(flags: Flags): Promise<number> {
   const started = performance.now();
   try {
-    const result = build({ root: str(flags.root) ?? process.cwd(), out: str(flags.out), baseUrl: str(flags['base-url']), drafts: !!flags.drafts, strict: !!flags.strict });
+    const result = await buildInParallel({ root: str(flags.root) ?? process.cwd(), out: str(flags.out), baseUrl: str(flags['base-url']), drafts: !!flags.drafts, strict: !!flags.strict });
     const ms = Math.round(performance.now() - started);
     if (flags.json) {
       process.stdout.write(`${JSON.stringify({ ok: true, out: result.out, pages: result.pages, files: result.files, ms, timings: result.timings, errors: [], warnings: result.warnings }, null, 2)}\n`);
@@ -141,14 +141,24 @@ async function runServe(flags: Flags): Promise<number> {
   return 0;
 }
 
+/** Errors of the machine rather than of the site: what happened, where, and what to do. */
+const SYSTEM_ERRORS: Record<string, [string, string]> = {
+  EACCES: ['no permission to write here', 'choose another --out folder or fix its permissions'],
+  EPERM: ['no permission to write here', 'choose another --out folder or fix its permissions'],
+  EROFS: ['the disk is read-only', 'choose an --out folder on a writable disk'],
+  ENOSPC: ['the disk is full', 'free some space and build again; the output folder was not changed'],
+  EDQUOT: ['the disk quota is used up', 'free some space and build again; the output folder was not changed'],
+  EADDRINUSE: ['the port is already in use', 'choose another with --port'],
+  ENOTDIR: ['a path that should be a folder is a file', 'choose another --out folder, or remove the file in its way'],
+  EEXIST: ['a path that should be a folder is a file', 'choose another --out folder, or remove the file in its way'],
+  EISDIR: ['a path that should be a file is a folder', 'rename or remove that folder'],
+  EMFILE: ['too many open files', 'raise the limit (ulimit -n) and try again'],
+};
+
 function internalError(e: NodeJS.ErrnoException, command: string, verbose: boolean): number {
-  const where = e.path ? ` (${e.path})` : '';
-  let message = e.message;
-  if (e.code === 'EACCES' || e.code === 'EPERM' || e.code === 'EROFS') message = `no permission to write${where}; choose another --out folder or fix its permissions`;
-  else if (e.code === 'ENOSPC') message = `the disk is full${where}; free some space and try again`;
-  else if (e.code === 'EADDRINUSE') message = `the port is already in use; choose another with --port`;
-  else if (e.code === 'ENOTDIR') message = `a path that should be a folder is a file${where}`;
-  process.stderr.write(`bantin: ${command} failed: ${message}\n`);
+  const known = e.code ? SYSTEM_ERRORS[e.code] : undefined;
+  if (known) process.stderr.write(`${e.path ?? 'bantin'}: error: ${known[0]} (${e.code})\n  hint: ${known[1]}\nbantin: ${command} failed\n`);
+  else process.stderr.write(`bantin: ${command} failed: ${e.message}\n`);
   process.stderr.write(verbose ? `${e.stack}\n` : '  (run again with --verbose for details)\n');
   return 1;
 }

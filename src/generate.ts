@@ -8,13 +8,14 @@ import { articleKeys, hash, hashFolders, type ArticleKeys } from './fingerprint.
 import { loadStrings } from './i18n.js';
 import { CONTENT_DIR, listContent, loadData } from './load.js';
 import { createMarkdown, resolveLink, shorten, type LinkTargets, type RenderedMarkdown } from './markdown.js';
-import { outputFile, planPages, type Page } from './pages.js';
+import { outputFile, planPages, toCard, type Card, type Page } from './pages.js';
 import { ProblemList, sortProblems } from './problems.js';
 import { createRenderer } from './render.js';
 import { buildSiteModel } from './site.js';
 import { buildSearchIndex, type SearchDoc } from './search/build-index.js';
 import { formatShortDate } from './format.js';
 import { renderSitemap } from './sitemap.js';
+import type { RenderJob, RenderSetup } from './render-pool.js';
 import type { Article, OutputFile, Problem, Site } from './types.js';
 
 export const DEFAULT_THEME = fileURLToPath(new URL('../templates/', import.meta.url));
@@ -38,6 +39,8 @@ export interface GenerateOptions {
  */
 export interface OutputGroup {
   id: string;
+  /** For pages: what a render thread needs to produce it instead. */
+  job?: RenderJob;
   /** Where it comes from, for messages. */
   source: string;
   fingerprint: string;
@@ -46,6 +49,8 @@ export interface OutputGroup {
 
 export interface SitePlan {
   site: Site;
+  /** How pages are rendered, for render threads. */
+  render: Omit<RenderSetup, 'dir'>;
   groups: OutputGroup[];
   warnings: Problem[];
   timings: Record<string, number>;
@@ -114,7 +119,8 @@ export function planSite(options: GenerateOptions, cache: GenerateCache = newCac
   problems.throwIfErrors();
   stage('markdown');
 
-  const pages = planPages(site, strings);
+  const cards = new Map<Article, Card>(site.articles.map((a) => [a, toCard(a)]));
+  const pages = planPages(site, strings, (a) => cards.get(a)!);
   const themeAssets = new Map<string, string>();
   for (const dir of [...templateDirs].reverse()) collectFiles(join(dir, ASSETS_DIR), ASSETS_DIR, themeAssets);
   const assetNames = hashedNames(themeAssets);
@@ -122,6 +128,7 @@ export function planSite(options: GenerateOptions, cache: GenerateCache = newCac
   problems.throwIfErrors();
 
   const keys = new Map<Article, ArticleKeys>(site.articles.map((a) => [a, cachedKeys(a, origin.get(a)!, cache)]));
+  const cardKeys = new Map<object, string>(site.articles.map((a) => [cards.get(a)!, keys.get(a)!.card]));
   const categories = site.categories.map((c) => ({ name: c.name, slug: c.slug, url: c.url, count: c.articles.length }));
   // What every page shows around its own content; templates see only this of the site.
   const shell = { config, categories, visits: site.visits, data };
@@ -130,8 +137,7 @@ export function planSite(options: GenerateOptions, cache: GenerateCache = newCac
   // Articles stand in by their key; a pagination's page list follows from its length and base.
   const part = (v: unknown): string => {
     if (Array.isArray(v)) return `[${v.map(part).join()}]`;
-    const k = keys.get(v as Article);
-    return k ? k.card : JSON.stringify(v);
+    return cardKeys.get(v as object) ?? keys.get(v as Article)?.card ?? JSON.stringify(v);
   };
   const contextKey = (context: Record<string, unknown>) => {
     let key = '';
@@ -150,6 +156,7 @@ export function planSite(options: GenerateOptions, cache: GenerateCache = newCac
     // Plain strings, not hashes: comparing them is cheaper than hashing thousands of pages.
     fingerprint: `${shellKey}|${page.template}${contextKey(page.context)}|${page.context.article ? keys.get(page.context.article as Article)!.full : ''}`,
     produce: () => [{ path: outputFile(page.path), content: renderer.render(page.template, { site: shell, t: strings, ...page.context }) }],
+    job: { file: outputFile(page.path), template: page.template, context: page.context },
   }));
   const allFull = site.articles.map((a) => keys.get(a)!.full).join();
   groups.push(
@@ -164,7 +171,8 @@ export function planSite(options: GenerateOptions, cache: GenerateCache = newCac
   for (const f of tree.assets) groups.push(copyGroup(`content/${f.contentPath}`, f.contentPath, f.absPath));
   for (const [path, abs] of themeAssets) groups.push(copyGroup(`templates/${path}`, assetNames.get(path)!, abs));
   stage('plan');
-  return { site, groups, warnings: sortProblems(problems.items), timings };
+  const render = { root, templateDirs, config, strings, assetNames: [...assetNames], shell };
+  return { site, render, groups, warnings: sortProblems(problems.items), timings };
 }
 
 /**

@@ -1,0 +1,19 @@
+#!/usr/bin/env node
+// One build in this process, measured from inside: node bench/measure-build.mjs ROOT OUT [--no-cache]
+// Prints one JSON line: wall and CPU milliseconds, peak RSS, per-stage timings.
+import { build } from '../lib/build.js';
+
+const [root, out, ...flags] = process.argv.slice(2);
+const started = performance.now();
+const before = process.cpuUsage();
+const result = build({ root, out, now: Date.UTC(2026, 0, 1), cache: !flags.includes('--no-cache') });
+const cpu = process.cpuUsage(before);
+const usage = process.resourceUsage();
+console.log(JSON.stringify({
+  wallMs: Math.round(performance.now() - started),
+  cpuMs: Math.round((cpu.user + cpu.system) / 1000),
+  maxRssMB: Math.round(usage.maxRSS / 1024),
+  pages: result.pages,
+  files: result.files,
+  timings: result.timings,
+}));

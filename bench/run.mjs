@@ -1,0 +1,110 @@
+#!/usr/bin/env node
+// `npm run bench [-- --articles N --runs R --json]`: builds the standard synthetic corpus cold and
+// warm, times the dev server from a saved article to its reload event, and sizes the search index.
+// Prints medians; writes every figure to bench/.out/results-N.json.
+import { execFileSync, spawn } from 'node:child_process';
+import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { gzipSync } from 'node:zlib';
+
+const here = import.meta.dirname;
+const project = resolve(here, '..');
+const { values } = parseArgs({ options: { articles: { type: 'string', default: '4000' }, runs: { type: 'string', default: '3' }, json: { type: 'boolean' }, 'skip-serve': { type: 'boolean' } } });
+const N = Number(values.articles);
+const RUNS = Number(values.runs);
+const work = join(here, '.out', `corpus-${N}`);
+const out = join(here, '.out', `dist-${N}`);
+const generator = process.env.BANTIN_CORPUS ?? resolve(project, '../shared/bench/make-corpus.mjs');
+
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor((s.length - 1) / 2)]; };
+const log = (line) => { if (!values.json) console.log(line); };
+
+if (!existsSync(join(work, 'content'))) {
+  if (!existsSync(generator)) throw new Error(`corpus generator not found at ${generator}; set BANTIN_CORPUS`);
+  mkdirSync(work, { recursive: true });
+  execFileSync(process.execPath, [generator, join(work, 'content'), String(N), '1'], { stdio: 'ignore' });
+}
+log(`bantin bench: ${N} articles, ${RUNS} runs each`);
+
+function measure(...flags) {
+  const line = execFileSync(process.execPath, ['--max-old-space-size=8192', join(here, 'measure-build.mjs'), work, out, ...flags], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  return JSON.parse(line.trim().split('\n').pop());
+}
+
+function series(name, prepare, ...flags) {
+  const runs = [];
+  for (let i = 0; i < RUNS; i++) {
+    prepare(i);
+    runs.push(measure(...flags));
+  }
+  const stages = {};
+  for (const key of Object.keys(runs[0].timings)) stages[key] = median(runs.map((r) => r.timings[key] ?? 0));
+  const summary = { wallMs: median(runs.map((r) => r.wallMs)), cpuMs: median(runs.map((r) => r.cpuMs)), maxRssMB: median(runs.map((r) => r.maxRssMB)), pages: runs[0].pages, stages, runs: runs.map((r) => r.wallMs) };
+  log(`${name.padEnd(22)} wall ${String(summary.wallMs).padStart(6)} ms   cpu ${String(summary.cpuMs).padStart(6)} ms   peak RSS ${String(summary.maxRssMB).padStart(5)} MB   (runs: ${summary.runs.join(', ')})`);
+  return summary;
+}
+
+const article = join(work, 'content', readdirSync(join(work, 'content')).sort()[Math.floor(N / 2)]);
+const results = { articles: N, runs: RUNS, node: process.version };
+results.cold = series('cold build (no cache)', () => rmSync(join(work, '.bantin'), { recursive: true, force: true }), '--no-cache');
+log(`  stages (median ms): ${Object.entries(results.cold.stages).map(([k, v]) => `${k} ${v}`).join(', ')}`);
+measure(); // fills the cache
+results.warm = series('warm, nothing changed', () => {});
+results.warmOne = series('warm, one article edited', (i) => appendFileSync(article, `\nĐoạn thêm lần ${i}.\n`));
+log(`  stages (median ms): ${Object.entries(results.warmOne.stages).map(([k, v]) => `${k} ${v}`).join(', ')}`);
+
+// Search index: size on disk, and what a reader's first query downloads.
+const searchDir = join(out, 'search');
+let indexBytes = 0;
+let indexFiles = 0;
+const walk = (d) => { for (const e of readdirSync(d, { withFileTypes: true })) e.isDirectory() ? walk(join(d, e.name)) : (indexFiles++, indexBytes += statSync(join(d, e.name)).size); };
+walk(searchDir);
+await import(join(project, 'templates/assets/search.js'));
+const fetched = [];
+const engine = globalThis.BantinSearch.createEngine(async (path) => { fetched.push(path); return JSON.parse(readFileSync(join(searchDir, path), 'utf8')); });
+const found = await engine.search('dat dai', {});
+await engine.docs(found.ids.slice(0, 10));
+const clientGz = gzipSync(readFileSync(join(project, 'templates/assets/search.js')), { level: 9 }).length;
+const queryBytes = fetched.reduce((n, p) => n + statSync(join(searchDir, p)).size, 0) + clientGz;
+results.search = { buildMs: results.cold.stages.search, indexFiles, indexBytes, firstQuery: 'dat dai', firstQueryResults: found.ids.length, firstQueryBytes: queryBytes, clientGzBytes: clientGz };
+log(`search index             build ${results.search.buildMs} ms, ${indexFiles} files, ${(indexBytes / 1024).toFixed(0)} KB; first query "dat dai": ${found.ids.length} results, ${(queryBytes / 1024).toFixed(1)} KB transferred (search.js ${(clientGz / 1024).toFixed(1)} KB gzipped)`);
+
+if (!values['skip-serve']) results.serve = await serveLatency();
+
+mkdirSync(join(here, '.out'), { recursive: true });
+writeFileSync(join(here, '.out', `results-${N}.json`), `${JSON.stringify(results, null, 2)}\n`);
+if (values.json) console.log(JSON.stringify(results, null, 2));
+
+/** Median time from saving an article to the dev server's reload event. */
+async function serveLatency() {
+  const child = spawn(process.execPath, [join(project, 'lib/cli.js'), 'serve', '--root', work, '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  let text = '';
+  const url = await new Promise((ok, fail) => {
+    child.stdout.on('data', (d) => { text += d; const m = /serving (http:\S+)/.exec(text); if (m) ok(m[1]); });
+    child.on('exit', () => fail(new Error(`serve exited: ${text}`)));
+  });
+  const res = await fetch(new URL('/__bantin/events', url));
+  const reader = res.body.getReader();
+  const decoder = new TextDecoder();
+  const nextReload = async () => {
+    let buffer = '';
+    for (;;) {
+      const { value } = await reader.read();
+      buffer += decoder.decode(value, { stream: true });
+      if (/event: (reload|css|problems)/.test(buffer)) return;
+    }
+  };
+  const times = [];
+  for (let i = 0; i < 15; i++) {
+    await new Promise((r) => setTimeout(r, 150));
+    const started = performance.now();
+    appendFileSync(article, `\nLần sửa ${i}.\n`);
+    await nextReload();
+    times.push(performance.now() - started);
+  }
+  child.kill('SIGTERM');
+  const ms = Math.round(median(times));
+  log(`serve: save → reload event  median ${ms} ms over ${times.length} edits (min ${Math.round(Math.min(...times))}, max ${Math.round(Math.max(...times))})`);
+  return { medianMs: ms, samples: times.map(Math.round) };
+}

@@ -1,0 +1,65 @@
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import type { Strings } from './i18n.js';
+import type { Problem, SiteConfig } from './types.js';
+
+/** Everything a render thread needs once: how to render, and where to write. */
+export interface RenderSetup {
+  root: string;
+  templateDirs: string[];
+  config: SiteConfig;
+  strings: Strings;
+  assetNames: [string, string][];
+  shell: unknown;
+  /** The staging folder pages are written into. */
+  dir: string;
+}
+
+export interface RenderJob {
+  file: string;
+  template: string;
+  context: Record<string, unknown>;
+}
+
+export type RenderReply = { ok: true; files: number } | { ok: false; files: number; problem?: Problem; error?: string };
+
+/** Pages below this many are rendered on the main thread: starting threads would cost more. */
+export const PARALLEL_THRESHOLD = 1500;
+
+/** How many render threads to use: `BANTIN_JOBS` if set (1 = no threads), else one per core. */
+export function renderThreads(pages: number): number {
+  const asked = Number(process.env.BANTIN_JOBS);
+  if (Number.isInteger(asked) && asked >= 1) return asked === 1 ? 0 : asked;
+  return pages < PARALLEL_THRESHOLD ? 0 : Math.min(availableParallelism(), 8);
+}
+
+/**
+ * Renders jobs on `threads` workers. Each gets its share up front (every n-th page, so shares are
+ * alike), which keeps the threads busy even while the main thread is busy with other outputs.
+ */
+export async function renderInThreads(setup: RenderSetup, jobs: RenderJob[], threads: number): Promise<number> {
+  const url = new URL('../lib/render-worker.js', import.meta.url);
+  const workers = Array.from({ length: threads }, () => new Worker(url, { workerData: setup }));
+  let written = 0;
+  try {
+    await Promise.all(workers.map((worker, w) => new Promise<void>((done, fail) => {
+      worker.once('message', (reply: RenderReply) => {
+        written += reply.files;
+        if (reply.ok) done();
+        else fail(reply.problem ? new PoolProblem(reply.problem) : new Error(reply.error));
+      });
+      worker.once('error', fail);
+      worker.postMessage(jobs.filter((_, i) => i % threads === w));
+    })));
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+  return written;
+}
+
+/** A template problem raised in a render thread. */
+export class PoolProblem extends Error {
+  constructor(readonly problem: Problem) {
+    super(problem.message);
+  }
+}

@@ -1,0 +1,34 @@
+// A render thread: builds the same Nunjucks environment as the main thread and renders the pages it
+// is sent straight into the staging folder, so rendering and writing use every core.
+import { parentPort, workerData } from 'node:worker_threads';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { createRenderer, TemplateError } from './render.js';
+import { safeOutputPath } from './write.js';
+import type { RenderSetup, RenderJob, RenderReply } from './render-pool.js';
+
+const setup = workerData as RenderSetup;
+const renderer = createRenderer(setup.root, setup.templateDirs, setup.config, setup.strings, new Map(setup.assetNames));
+const made = new Set<string>();
+
+parentPort!.on('message', (jobs: RenderJob[]) => {
+  let reply: RenderReply = { ok: true, files: 0 };
+  try {
+    for (const job of jobs) {
+      const html = renderer.render(job.template, { site: setup.shell, t: setup.strings, ...job.context });
+      const path = safeOutputPath(job.file);
+      const folder = dirname(join(setup.dir, path));
+      if (!made.has(folder)) {
+        mkdirSync(folder, { recursive: true });
+        made.add(folder);
+      }
+      writeFileSync(join(setup.dir, path), html);
+      reply.files++;
+    }
+  } catch (err) {
+    reply = err instanceof TemplateError
+      ? { ok: false, problem: err.problem, files: reply.files }
+      : { ok: false, error: String((err as Error).stack ?? err), files: reply.files };
+  }
+  parentPort!.postMessage(reply);
+});
