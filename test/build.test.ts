@@ -231,3 +231,27 @@ describe('--strict', () => {
     expect(existsSync(join(dist, 'assets/style.css'))).toBe(false);
   });
 });
+
+describe('render threads', () => {
+  it('write the same bytes as the single-threaded build', () => {
+    const out = makeSite({}, 'threads');
+    const one = runCli(['build', '--root', PROJECT, '--out', join(out, 'one')], { env: { BANTIN_JOBS: '1' } });
+    const two = runCli(['build', '--root', PROJECT, '--out', join(out, 'two')], { env: { BANTIN_JOBS: '2' } });
+    expect(one.status, one.stderr).toBe(0);
+    expect(two.status, two.stderr).toBe(0);
+    const a = readTree(join(out, 'one'));
+    expect(a.size).toBeGreaterThan(100);
+    expect(readTree(join(out, 'two'))).toEqual(a);
+  });
+
+  it('report a template error from a thread like any other', () => {
+    const root = makeSite({
+      'content/a.md': article({ title: 'A', date: '2024-01-02' }),
+      'templates/article.njk': '{% extends "base.njk" %}{% block content %}{{ article.title | nope }}{% endblock %}',
+    });
+    const r = runCli(['build', '--root', root], { env: { BANTIN_JOBS: '2' } });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/templates\/article\.njk(:\d+)*: error: template error: .*nope/);
+    expect(r.stderr).not.toMatch(/^\s+at /m);
+  });
+});
