@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import matter from 'gray-matter';
 import yaml from 'js-yaml';
-import { keyLine } from './config.js';
+import { keyLine, tooLarge } from './config.js';
 import { parseSiteDate } from './dates.js';
 import { lineAt, type ProblemList } from './problems.js';
 import { slugify } from './slug.js';
@@ -19,8 +19,7 @@ const KNOWN_FIELDS = new Set(['title', 'date', 'updated', 'author', 'views', 'ca
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 /** Reads one Markdown file into an Article (without URL or HTML yet), or reports why it cannot. */
-export function readArticle(file: SourceFile, config: SiteConfig, problems: ProblemList): Article | null {
-  const bytes = readFileSync(file.absPath);
+export function readArticle(file: SourceFile, config: SiteConfig, problems: ProblemList, bytes = readFileSync(file.absPath)): Article | null {
   const text = decode(bytes, file.path, problems);
   if (text === null) return null;
   return parseArticle(text, file.path, config, problems);
@@ -94,12 +93,17 @@ export function parseArticle(source: string, path: string, config: SiteConfig, p
   }
   const fm = (parsed.data ?? {}) as Record<string, unknown>;
   const fmText = parsed.matter;
+  // YAML aliases can make a few lines expand to billions of values (a "billion laughs").
+  if (tooLarge(fm)) {
+    problems.error(path, 'the front matter is far too large once its YAML aliases (`*name`) are expanded', { line: 2, hint: 'write the values out instead of repeating `&anchor` / `*alias` references' });
+    return null;
+  }
   const before = problems.errorCount;
   const at = (key: string) => ({ line: keyLine(fmText, key) });
   const bad = (key: string, message: string, hint?: string) => problems.error(path, message, { ...at(key), hint });
 
   if (typeof fm !== 'object' || Array.isArray(fm)) {
-    problems.error(path, 'the front matter must be `key: value` lines', { line: 2 });
+    problems.error(path, 'the front matter must be `key: value` lines', { line: 2, hint: 'write one `key: value` per line, like `title: "..."` and `date: 2024-01-28`' });
     return null;
   }
   const title = readText(fm, 'title');
@@ -122,7 +126,7 @@ export function parseArticle(source: string, path: string, config: SiteConfig, p
   }
 
   const author = readText(fm, 'author');
-  if (author === undefined) bad('author', '`author` must be text, a name like `Nguyễn Văn A`');
+  if (author === undefined) bad('author', '`author` must be text, a name like `Nguyễn Văn A`', 'write `author: Nguyễn Văn A`, or leave the line out');
 
   let views = 0;
   if (fm.views !== undefined && fm.views !== null) {
@@ -131,9 +135,9 @@ export function parseArticle(source: string, path: string, config: SiteConfig, p
   }
 
   const category = readText(fm, 'category');
-  if (category === undefined) bad('category', '`category` must be the name of one category, like `Tin tức`');
+  if (category === undefined) bad('category', '`category` must be the name of one category, like `Tin tức`', 'write `category: Tin tức` (one category; use `tags:` for more keywords)');
   const categoryName = category || config.defaultCategory;
-  if (!slugify(categoryName)) bad('category', `the category "${categoryName}" has no letters or digits to make a URL from`);
+  if (!slugify(categoryName)) bad('category', `the category "${categoryName}" has no letters or digits to make a URL from`, 'name the category with words, like `category: Thông báo`');
 
   let tagNames: string[] = [];
   if (typeof fm.tags === 'string') tagNames = fm.tags.split(',');
@@ -142,19 +146,22 @@ export function parseArticle(source: string, path: string, config: SiteConfig, p
   tagNames = [...new Set(tagNames.map((t) => t.trim()).filter((t) => slugify(t)))];
 
   const summary = readText(fm, 'summary');
-  if (summary === undefined) bad('summary', '`summary` must be text');
+  if (summary === undefined) bad('summary', '`summary` must be text', 'write `summary: "Một câu tóm tắt."` in double quotes');
   const image = readText(fm, 'image');
-  if (image === undefined) bad('image', '`image` must be the path or URL of an image');
+  const imageHint = 'write a path relative to this file, like `image: ../../files/anh.jpg`, or an https:// URL';
+  if (image === undefined) bad('image', '`image` must be the path or URL of an image', imageHint);
+  // Only http(s) URLs and plain paths: a `javascript:` or `data:` image is never put in a page.
+  else if (/^[a-z][a-z0-9+.-]*:/i.test(image) && !/^https?:\/\//i.test(image)) bad('image', `\`image\` may not be a ${image.split(':')[0]}: URL`, imageHint);
 
   let draft = false;
   if (fm.draft !== undefined && fm.draft !== null) {
     if (typeof fm.draft === 'boolean') draft = fm.draft;
-    else bad('draft', '`draft` must be `true` or `false`');
+    else bad('draft', '`draft` must be `true` or `false`', 'write `draft: true` to hold the article back, or remove the line');
   }
 
   const slugSource = fm.slug ?? basename(path, extname(path));
   let slug = '';
-  if (typeof slugSource !== 'string' && typeof slugSource !== 'number') bad('slug', '`slug` must be text');
+  if (typeof slugSource !== 'string' && typeof slugSource !== 'number') bad('slug', '`slug` must be text', 'write `slug: ten-bai-viet`');
   else {
     slug = slugify(String(slugSource));
     if (!slug) bad(fm.slug === undefined ? 'title' : 'slug', `cannot make a URL from ${fm.slug === undefined ? 'the file name' : '`slug`'} "${slugSource}"`, 'use letters and digits, like `slug: ten-bai-viet`');

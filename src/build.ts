@@ -1,7 +1,10 @@
-import { existsSync, realpathSync } from 'node:fs';
+import { existsSync, realpathSync, statSync } from 'node:fs';
 import { dirname, join, resolve, sep } from 'node:path';
-import { planSite, type GenerateOptions, type OutputGroup, type SitePlan } from './generate.js';
-import { CONTENT_DIR } from './load.js';
+import { loadBuildCache, loadManifest, saveBuildCache, saveManifest, stampInputs } from './build-cache.js';
+import { CONFIG_FILE } from './config.js';
+import { hash } from './fingerprint.js';
+import { DEFAULT_THEME, planSite, VERSION, type GenerateOptions, type OutputGroup } from './generate.js';
+import { CONTENT_DIR, DATA_DIR } from './load.js';
 import { BuildFailure, ProblemList } from './problems.js';
 import { TemplateError } from './render.js';
 import { PoolProblem, renderInThreads, renderThreads } from './render-pool.js';
@@ -11,40 +14,73 @@ import type { OutputFile, Problem } from './types.js';
 export interface BuildOptions extends GenerateOptions {
   /** Default `<root>/dist`. */
   out?: string;
+  /** Reuse `<root>/.bantin/` from the last build: re-render and rewrite only what changed. */
+  cache?: boolean;
 }
 
 export interface BuildResult {
   out: string;
   pages: number;
   files: number;
+  /** Output files taken unchanged from the previous build. */
+  reused: number;
   warnings: Problem[];
   timings: Record<string, number>;
 }
 
 /** Plans the site, then writes every output into a staging folder that replaces `out` at the end. */
 export function build(options: BuildOptions): BuildResult {
-  const { out, plan, staging } = start(options);
-  return finish(out, plan, staging, () => writeGroups(plan.groups, staging, plan.timings, new Map()));
+  const quick = upToDate(options);
+  if (quick) return quick;
+  const run = start(options);
+  if (!run.staging) return unchanged(run);
+  const { staging } = run;
+  return finish(run, () => reuseFiles(run) + writeGroups(run.fresh, staging, run.plan.timings, run.written));
 }
 
-/** The same build, with pages rendered on worker threads when the site is large enough to gain. */
+/** The same build, with pages rendered on worker threads when there are enough of them to gain. */
 export async function buildInParallel(options: BuildOptions): Promise<BuildResult> {
-  const { out, plan, staging } = start(options);
-  const pages = plan.groups.filter((g) => g.job);
+  const quick = upToDate(options);
+  if (quick) return quick;
+  const run = start(options);
+  if (!run.staging) return unchanged(run);
+  const { plan, staging } = run;
+  const pages = run.fresh.filter((g) => g.job);
   const threads = renderThreads(pages.length);
-  if (threads === 0) return finish(out, plan, staging, () => writeGroups(plan.groups, staging, plan.timings, new Map()));
-  const written = new Map<string, string>(pages.map((g) => [g.job!.file.toLowerCase(), g.id]));
+  if (threads === 0) return finish(run, () => reuseFiles(run) + writeGroups(run.fresh, staging, plan.timings, run.written));
+  for (const g of pages) run.written.set(g.job!.file.toLowerCase(), { id: g.id, path: g.job!.file });
   const started = performance.now();
   const rendering = renderInThreads({ ...plan.render, dir: staging.dir }, pages.map((g) => g.job!), threads);
   // Keep the rejection from going unhandled while the main thread writes the other outputs.
   rendering.catch(() => {});
-  return finish(out, plan, staging, () => {
-    const files = writeGroups(plan.groups.filter((g) => !g.job), staging, plan.timings, written);
+  return finish(run, () => {
+    const files = reuseFiles(run) + writeGroups(run.fresh.filter((g) => !g.job), staging, plan.timings, run.written);
     return rendering.then((rendered) => {
       plan.timings.render = Math.round(performance.now() - started);
       return files + rendered;
     });
   });
+}
+
+type Run = ReturnType<typeof start>;
+
+const inputsOf = (root: string) => stampInputs([join(root, CONTENT_DIR), join(root, DATA_DIR), join(root, 'templates'), DEFAULT_THEME], [join(root, CONFIG_FILE)]);
+const keyOf = (options: BuildOptions, out: string) => JSON.stringify([VERSION, out, options.baseUrl ?? null, !!options.drafts, !!options.strict]);
+
+/**
+ * With the cache on, a build whose inputs all read as after the last one, with no article come due
+ * and the output folder as it was left, returns at once: nothing is planned, rendered or written.
+ */
+function upToDate(options: BuildOptions): BuildResult | null {
+  if (!options.cache) return null;
+  const started = performance.now();
+  const root = resolve(options.root);
+  const out = resolve(options.out ?? join(root, 'dist'));
+  const m = loadManifest(root);
+  if (!m || m.key !== keyOf(options, out) || m.out !== out) return null;
+  if (m.nextPublish !== null && (options.now ?? Date.now()) >= m.nextPublish) return null;
+  if (m.inputs !== inputsOf(root) || !m.files.every(([path, size]) => sizeOf(join(out, path)) === size)) return null;
+  return { out, pages: m.pages, files: 0, reused: m.files.length, warnings: m.warnings, timings: { check: Math.round(performance.now() - started) } };
 }
 
 function start(options: BuildOptions) {
@@ -53,13 +89,93 @@ function start(options: BuildOptions) {
   const problems = new ProblemList();
   checkOutputFolder(root, out, problems);
   problems.throwIfErrors();
-  const plan = planSite({ ...options, root });
-  return { out, plan, staging: openStaging(out) };
+  const inputs = options.cache ? inputsOf(root) : '';
+  const t0 = performance.now();
+  const cache = options.cache ? loadBuildCache(root, VERSION) : null;
+  const cacheMs = performance.now() - t0;
+  const plan = planSite({ ...options, root }, cache?.generate);
+  if (cache) plan.timings.cache = Math.round(cacheMs);
+  const started = performance.now();
+  const fingerprints = new Map(plan.groups.map((g) => [g.id, hash(g.fingerprint)]));
+  // A group is reused when its fingerprint is the last build's and its files are still in `out`.
+  const reuse = cache && cache.out === out ? plan.groups.filter((g) => {
+    const last = cache.outputs.get(g.id);
+    return last && last.fingerprint === fingerprints.get(g.id) && last.files.every(([path, size]) => sizeOf(join(out, path)) === size);
+  }) : [];
+  const reused = new Set(reuse);
+  const fresh = plan.groups.filter((g) => !reused.has(g));
+  const same = fresh.length === 0 && cache!.outputs.size === plan.groups.length;
+  // With the last build's record of `out`, only changed files are staged and moved into place.
+  const incremental = !!cache && cache.out === out && reuse.length > 0;
+  plan.timings.compare = Math.round(performance.now() - started);
+  const written: Written = new Map();
+  return { root, out, options, inputs, plan, cache, fingerprints, reuse, fresh, written, incremental, staging: same ? null : openStaging(out) };
+}
+
+function sizeOf(path: string): number {
+  try {
+    return statSync(path).size;
+  } catch {
+    return -1;
+  }
+}
+
+/** Nothing changed since the last build: the output folder is already right, so nothing is written. */
+function unchanged(run: Run): BuildResult {
+  const { plan, out } = run;
+  if (run.cache?.generate.dirty) saveBuildCache(run.root, VERSION, run.cache);
+  if (run.cache) saveRunManifest(run, [...run.cache.outputs.values()].flatMap((o) => o.files));
+  return { out, pages: plan.groups.filter((g) => g.job).length, files: 0, reused: run.reuse.reduce((n, g) => n + run.cache!.outputs.get(g.id)!.files.length, 0), warnings: plan.warnings, timings: plan.timings };
+}
+
+/** Links the unchanged groups' files from the previous output into the staging folder. */
+function reuseFiles(run: Run): number {
+  const started = performance.now();
+  let n = 0;
+  for (const group of run.reuse) {
+    for (const [path] of run.cache!.outputs.get(group.id)!.files) {
+      if (!run.incremental) run.staging!.reuse(path, join(run.out, path));
+      run.written.set(path.toLowerCase(), { id: group.id, path });
+      n++;
+    }
+  }
+  run.plan.timings.reuse = Math.round(performance.now() - started);
+  return n;
+}
+
+/** Records which files each group wrote, for the next build to reuse. */
+function remember(run: Run): void {
+  if (!run.cache) return;
+  const started = performance.now();
+  const outputs = new Map<string, { fingerprint: string; files: [string, number][] }>();
+  const byGroup = new Map<string, string[]>();
+  for (const { id, path } of run.written.values()) {
+    let list = byGroup.get(id);
+    if (!list) byGroup.set(id, (list = []));
+    list.push(path);
+  }
+  for (const group of run.plan.groups) {
+    const files = (byGroup.get(group.id) ?? []).map((p): [string, number] => [p, sizeOf(join(run.out, p))]);
+    outputs.set(group.id, { fingerprint: run.fingerprints.get(group.id)!, files });
+  }
+  run.cache.generate.dirty = false;
+  saveBuildCache(run.root, VERSION, { generate: run.cache.generate, out: run.out, outputs });
+  saveRunManifest(run, [...outputs.values()].flatMap((o) => o.files));
+  run.plan.timings.save = Math.round(performance.now() - started);
+}
+
+function saveRunManifest(run: Run, files: [string, number][]): void {
+  saveManifest(run.root, {
+    key: keyOf(run.options, run.out), inputs: run.inputs, nextPublish: run.plan.nextPublish, out: run.out, files,
+    pages: run.plan.groups.filter((g) => g.job).length, warnings: run.plan.warnings,
+  });
 }
 
 /** Runs the writing step, then swaps the staging folder in; any failure leaves `out` untouched. */
-function finish<T extends number | Promise<number>>(out: string, plan: SitePlan, staging: Staging, write: () => T): T extends number ? BuildResult : Promise<BuildResult>;
-function finish(out: string, plan: SitePlan, staging: Staging, write: () => number | Promise<number>): BuildResult | Promise<BuildResult> {
+function finish<T extends number | Promise<number>>(run: Run, write: () => T): T extends number ? BuildResult : Promise<BuildResult>;
+function finish(run: Run, write: () => number | Promise<number>): BuildResult | Promise<BuildResult> {
+  const { plan, out } = run;
+  const staging = run.staging!;
   const abort = () => {
     staging.abort();
     process.exit(130);
@@ -68,9 +184,17 @@ function finish(out: string, plan: SitePlan, staging: Staging, write: () => numb
   process.once('SIGINT', abort).once('SIGTERM', abort);
   const done = (files: number): BuildResult => {
     const started = performance.now();
-    staging.commit();
+    if (run.incremental) {
+      const reused = new Set(run.reuse.map((g) => g.id));
+      const moved = [...run.written.values()].filter((w) => !reused.has(w.id)).map((w) => w.path);
+      const now = new Set([...run.written.keys()]);
+      const removed = [...run.cache!.outputs.values()].flatMap((o) => o.files.map(([p]) => p)).filter((p) => !now.has(p.toLowerCase()));
+      staging.applyInto(moved, removed);
+    } else staging.commit({ background: !!run.options.cache });
     plan.timings.commit = Math.round(performance.now() - started);
-    return { out, pages: plan.groups.filter((g) => g.job).length, files, warnings: plan.warnings, timings: plan.timings };
+    remember(run);
+    const reused = run.reuse.reduce((n, g) => n + run.cache!.outputs.get(g.id)!.files.length, 0);
+    return { out, pages: plan.groups.filter((g) => g.job).length, files, reused, warnings: plan.warnings, timings: plan.timings };
   };
   const fail = (err: unknown): never => {
     staging.abort();
@@ -95,7 +219,7 @@ function finish(out: string, plan: SitePlan, staging: Staging, write: () => numb
 }
 
 /** Produces and writes groups on this thread; returns how many files were written. */
-function writeGroups(groups: OutputGroup[], staging: Staging, timings: Record<string, number>, written: Map<string, string>): number {
+function writeGroups(groups: OutputGroup[], staging: Staging, timings: Record<string, number>, written: Written): number {
   const spent: Record<string, number> = {};
   let writing = 0;
   let files = 0;
@@ -128,9 +252,9 @@ export function produce(group: OutputGroup): OutputFile[] {
 }
 
 /** Generated files (feeds, search shards) may not land on a path something else already took. */
-export function claimProduced(written: Map<string, string>, file: OutputFile, group: OutputGroup): void {
+export function claimProduced(written: Written, file: OutputFile, group: OutputGroup): void {
   const key = file.path.toLowerCase();
-  const first = written.get(key);
+  const first = written.get(key)?.id;
   if (first !== undefined && first !== group.id) {
     throw new BuildFailure([{
       severity: 'error', file: group.source.startsWith('content/') ? group.source : null,
@@ -138,8 +262,11 @@ export function claimProduced(written: Map<string, string>, file: OutputFile, gr
       hint: 'rename the file in content/ so it does not take a name bantin generates',
     }]);
   }
-  written.set(key, group.id);
+  written.set(key, { id: group.id, path: file.path });
 }
+
+/** Output files by lower-cased path (hosts on Windows or macOS disks do not tell case apart). */
+type Written = Map<string, { id: string; path: string }>;
 
 /** The output folder may not be the site itself, contain it, or sit inside its sources. */
 function checkOutputFolder(root: string, out: string, problems: ProblemList): void {

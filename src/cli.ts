@@ -18,6 +18,7 @@ Commands:
              --base-url URL   absolute URL the site is published at (overrides bantin.yaml baseUrl)
              --drafts         also publish drafts and articles dated in the future
              --strict         broken links and images are errors, not warnings
+             --no-cache       ignore ROOT/.bantin/ and build everything afresh
              --json           print a machine-readable report instead of text
              --verbose        per-stage timings, and stack traces of internal errors
   serve    Preview the site with live reload while you edit
@@ -54,7 +55,7 @@ async function main(argv: string[]): Promise<number> {
   if (command === 'help' || command === '--help' || command === '-h') return void process.stdout.write(USAGE), 0;
   if (command === 'version' || command === '--version') return void process.stdout.write(`bantin ${version}\n`), 0;
   const specs: Record<string, Record<string, 'string' | 'boolean'>> = {
-    build: { root: 'string', out: 'string', 'base-url': 'string', drafts: 'boolean', strict: 'boolean', json: 'boolean', verbose: 'boolean' },
+    build: { root: 'string', out: 'string', 'base-url': 'string', drafts: 'boolean', strict: 'boolean', 'no-cache': 'boolean', json: 'boolean', verbose: 'boolean' },
     serve: { root: 'string', port: 'string', host: 'string', 'base-url': 'string', drafts: 'boolean', open: 'boolean', verbose: 'boolean' },
     new: { root: 'string', category: 'string', author: 'string', verbose: 'boolean' },
     check: { root: 'string', strict: 'boolean', json: 'boolean', verbose: 'boolean' },
@@ -89,14 +90,15 @@ function str(v: string | boolean | undefined): string | undefined {
 async function runBuild(flags: Flags): Promise<number> {
   const started = performance.now();
   try {
-    const result = await buildInParallel({ root: str(flags.root) ?? process.cwd(), out: str(flags.out), baseUrl: str(flags['base-url']), drafts: !!flags.drafts, strict: !!flags.strict });
+    const result = await buildInParallel({ root: str(flags.root) ?? process.cwd(), out: str(flags.out), baseUrl: str(flags['base-url']), drafts: !!flags.drafts, strict: !!flags.strict, cache: !flags['no-cache'] });
     const ms = Math.round(performance.now() - started);
     if (flags.json) {
-      process.stdout.write(`${JSON.stringify({ ok: true, out: result.out, pages: result.pages, files: result.files, ms, timings: result.timings, errors: [], warnings: result.warnings }, null, 2)}\n`);
+      process.stdout.write(`${JSON.stringify({ ok: true, out: result.out, pages: result.pages, files: result.files, reused: result.reused, ms, timings: result.timings, errors: [], warnings: result.warnings }, null, 2)}\n`);
       return 0;
     }
     for (const w of result.warnings) printProblem(w);
-    process.stdout.write(`bantin: built ${result.pages} pages (${result.files} files) into ${result.out} in ${ms} ms` +
+    const how = result.files === 0 ? 'nothing changed' : `${result.files - result.reused} files written${result.reused ? `, ${result.reused} unchanged` : ''}`;
+    process.stdout.write(`bantin: built ${result.pages} pages (${how}) into ${result.out} in ${ms} ms` +
       (result.warnings.length ? `, ${result.warnings.length} warning(s)` : '') + '\n');
     if (flags.verbose) for (const [stage, t] of Object.entries(result.timings)) process.stdout.write(`  ${stage.padEnd(10)} ${t} ms\n`);
     return 0;
@@ -168,6 +170,10 @@ function usageError(message: string): number {
   return 2;
 }
 
+// Output piped into `head` and the like may close early; that is not the build's failure.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code !== 'EPIPE') throw err;
+});
 main(process.argv.slice(2)).then((code) => {
   process.exitCode = code;
 });

@@ -20,7 +20,7 @@ import type { Article, OutputFile, Problem, Site } from './types.js';
 
 export const DEFAULT_THEME = fileURLToPath(new URL('../templates/', import.meta.url));
 export const ASSETS_DIR = 'assets';
-const VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+export const VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
 export interface GenerateOptions {
   root: string;
@@ -49,6 +49,8 @@ export interface OutputGroup {
 
 export interface SitePlan {
   site: Site;
+  /** When the next future-dated article becomes due (a later build must publish it), or null. */
+  nextPublish: number | null;
   /** How pages are rendered, for render threads. */
   render: Omit<RenderSetup, 'dir'>;
   groups: OutputGroup[];
@@ -56,16 +58,21 @@ export interface SitePlan {
   timings: Record<string, number>;
 }
 
-/** What one process keeps between builds (the dev server): parsed files and rendered Markdown. */
+/**
+ * What is kept between builds (by the dev server in memory, by `build` in .bantin/): parsed files
+ * and rendered Markdown, by file path. Entries hold the parse they were made from: a new parse is
+ * a new object, so an edited file misses (the reference survives serialisation, too).
+ */
 export interface GenerateCache {
-  files: Map<string, { stamp: string; article: Article | null; problems: Problem[] }>;
-  /** By the cached parse of the file: a new parse is a new object, so an edit misses. */
-  markdown: WeakMap<Article, { key: string; result: RenderedMarkdown }>;
-  keys: WeakMap<Article, { input: string; html: string; keys: ArticleKeys }>;
+  files: Map<string, { stamp: string; hash: string; article: Article | null; problems: Problem[] }>;
+  markdown: Map<string, { parsed: Article; key: string; result: RenderedMarkdown }>;
+  keys: Map<string, { parsed: Article; input: string; html: string; keys: ArticleKeys }>;
+  /** Set when a file was read again, so a saved cache is worth saving again. */
+  dirty?: boolean;
 }
 
 export function newCache(): GenerateCache {
-  return { files: new Map(), markdown: new WeakMap(), keys: new WeakMap() };
+  return { files: new Map(), markdown: new Map(), keys: new Map() };
 }
 
 /** load → validate → site model → Markdown → page plan. Throws BuildFailure on content errors. */
@@ -91,12 +98,20 @@ export function planSite(options: GenerateOptions, cache: GenerateCache = newCac
   const seen = new Set<string>();
   for (const file of tree.markdown) {
     const st = statSync(file.absPath);
-    const stamp = `${st.size}:${st.mtimeMs}:${config.timezone}:${config.defaultCategory}`;
+    const settings = `${config.timezone}:${config.defaultCategory}`;
+    const stamp = `${st.size}:${st.mtimeMs}:${settings}`;
     let entry = cache.files.get(file.absPath);
     if (!entry || entry.stamp !== stamp) {
-      const local = new ProblemList();
-      entry = { stamp, article: readArticle(file, config, local), problems: local.items };
-      cache.files.set(file.absPath, entry);
+      // A checkout changes every mtime: the content hash tells whether the file really changed.
+      const bytes = readFileSync(file.absPath);
+      const contentHash = hash(bytes, settings);
+      cache.dirty = true;
+      if (entry && entry.hash === contentHash) entry.stamp = stamp;
+      else {
+        const local = new ProblemList();
+        entry = { stamp, hash: contentHash, article: readArticle(file, config, local, bytes), problems: local.items };
+        cache.files.set(file.absPath, entry);
+      }
     }
     seen.add(file.absPath);
     problems.items.push(...entry.problems);
@@ -107,7 +122,7 @@ export function planSite(options: GenerateOptions, cache: GenerateCache = newCac
       read.push(copy);
     }
   }
-  for (const key of cache.files.keys()) if (!seen.has(key)) cache.files.delete(key);
+  for (const map of [cache.files, cache.markdown, cache.keys]) for (const key of map.keys()) if (!seen.has(key)) map.delete(key);
   stage('parse');
 
   const site = buildSiteModel(config, read, data, { drafts: !!options.drafts, now: options.now ?? Date.now() }, problems);
@@ -115,7 +130,7 @@ export function planSite(options: GenerateOptions, cache: GenerateCache = newCac
   stage('model');
 
   const assetPaths = tree.assets.map((f) => f.contentPath);
-  renderMarkdown(site, assetPaths, origin, cache, problems, !!options.strict);
+  renderMarkdown(site, root, assetPaths, origin, cache, problems, !!options.strict);
   problems.throwIfErrors();
   stage('markdown');
 
@@ -127,7 +142,7 @@ export function planSite(options: GenerateOptions, cache: GenerateCache = newCac
   claimOutputs(pages, tree.assets.map((f) => [f.contentPath, f.path]), assetNames, problems);
   problems.throwIfErrors();
 
-  const keys = new Map<Article, ArticleKeys>(site.articles.map((a) => [a, cachedKeys(a, origin.get(a)!, cache)]));
+  const keys = new Map<Article, ArticleKeys>(site.articles.map((a) => [a, cachedKeys(a, join(root, a.sourcePath), origin.get(a)!, cache)]));
   const cardKeys = new Map<object, string>(site.articles.map((a) => [cards.get(a)!, keys.get(a)!.card]));
   const categories = site.categories.map((c) => ({ name: c.name, slug: c.slug, url: c.url, count: c.articles.length }));
   // What every page shows around its own content; templates see only this of the site.
@@ -172,7 +187,10 @@ export function planSite(options: GenerateOptions, cache: GenerateCache = newCac
   for (const [path, abs] of themeAssets) groups.push(copyGroup(`templates/${path}`, assetNames.get(path)!, abs));
   stage('plan');
   const render = { root, templateDirs, config, strings, assetNames: [...assetNames], shell };
-  return { site, render, groups, warnings: sortProblems(problems.items), timings };
+  const now = options.now ?? Date.now();
+  const due = read.filter((a) => !a.draft && a.date.epochMs > now).map((a) => a.date.epochMs);
+  const nextPublish = options.drafts || due.length === 0 ? null : Math.min(...due);
+  return { site, render, nextPublish, groups, warnings: sortProblems(problems.items), timings };
 }
 
 /**
@@ -224,7 +242,7 @@ function collectFiles(dir: string, prefix: string, into: Map<string, string>): v
 }
 
 /** Body HTML, plain text and default summary of every published article; broken links are warnings. */
-function renderMarkdown(site: Site, assets: string[], origin: Map<Article, Article>, cache: GenerateCache, problems: ProblemList, strict: boolean): void {
+function renderMarkdown(site: Site, root: string, assets: string[], origin: Map<Article, Article>, cache: GenerateCache, problems: ProblemList, strict: boolean): void {
   const report = strict ? problems.error.bind(problems) : problems.warn.bind(problems);
   const targets: LinkTargets = { articles: new Map(), assets: new Set(assets) };
   for (const a of site.articles) targets.articles.set(a.sourcePath.slice(CONTENT_DIR.length + 1), a.path);
@@ -234,11 +252,13 @@ function renderMarkdown(site: Site, assets: string[], origin: Map<Article, Artic
   for (const a of site.articles) {
     const contentPath = a.sourcePath.slice(CONTENT_DIR.length + 1);
     const dir = posix.dirname(contentPath);
-    let entry = cache.markdown.get(origin.get(a)!);
+    const parsed = origin.get(a)!;
+    const absPath = join(root, a.sourcePath);
+    let entry = cache.markdown.get(absPath);
     // A cached rendering stands only while every relative link in it still resolves the same way.
-    if (!entry || entry.key !== markdownKey || !entry.result.links.every(([href, out]) => resolveLink(href, dir, basePath, targets, []) === out)) {
-      entry = { key: markdownKey, result: render(a.body, contentPath) };
-      cache.markdown.set(origin.get(a)!, entry);
+    if (!entry || entry.parsed !== parsed || entry.key !== markdownKey || !entry.result.links.every(([href, out]) => resolveLink(href, dir, basePath, targets, []) === out)) {
+      entry = { parsed, key: markdownKey, result: render(a.body, contentPath) };
+      cache.markdown.set(absPath, entry);
     }
     const { result } = entry;
     a.html = result.html;
@@ -256,12 +276,12 @@ function renderMarkdown(site: Site, assets: string[], origin: Map<Article, Artic
 }
 
 /** Article keys, recomputed only when the parse or what the model added to it changed. */
-function cachedKeys(a: Article, parsed: Article, cache: GenerateCache): ArticleKeys {
+function cachedKeys(a: Article, absPath: string, parsed: Article, cache: GenerateCache): ArticleKeys {
   const input = `${a.path}\0${a.categoryName}\0${a.summary}\0${a.image}`;
-  const hit = cache.keys.get(parsed);
-  if (hit && hit.input === input && hit.html === a.html) return hit.keys;
+  const hit = cache.keys.get(absPath);
+  if (hit && hit.parsed === parsed && hit.input === input && hit.html === a.html) return hit.keys;
   const keys = articleKeys(a);
-  cache.keys.set(parsed, { input, html: a.html, keys });
+  cache.keys.set(absPath, { parsed, input, html: a.html, keys });
   return keys;
 }
 

@@ -1,5 +1,7 @@
-import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, posix } from 'node:path';
+import { BuildFailure } from './problems.js';
 
 /**
  * A build writes into a staging folder beside the output folder and swaps it in only when
@@ -10,8 +12,19 @@ export interface Staging {
   readonly dir: string;
   write(path: string, content: string | Uint8Array): void;
   copy(path: string, from: string): void;
-  /** Replaces the output folder with the staging folder. */
-  commit(): void;
+  /** Takes an unchanged file from the previous output: a hard link where the disk allows, else a copy. */
+  reuse(path: string, from: string): void;
+  /**
+   * Replaces the output folder with the staging folder. With `background`, the previous output is
+   * deleted by a separate process, so a large site's old files do not hold up the build.
+   */
+  commit(options?: { background?: boolean }): void;
+  /**
+   * Instead of `commit`: moves the staged files into the existing output folder one by one and
+   * removes the given ones. A journal in the staging folder lets the next build finish the job if
+   * this process dies halfway, so the output ends as either the old or the new site.
+   */
+  applyInto(files: string[], removed: string[]): void;
   /** Removes the staging folder; the output folder is untouched. */
   abort(): void;
 }
@@ -21,7 +34,21 @@ const STAGING_MARK = '.bantin-';
 export function openStaging(out: string): Staging {
   const parent = dirname(out);
   const name = basename(out);
-  mkdirSync(parent, { recursive: true });
+  // Found before anything is written, so the message names the path and says what to do.
+  const inTheWay = (path: string) => new BuildFailure([{
+    severity: 'error', file: path, message: 'the output folder cannot go here: this path is a file, not a folder',
+    hint: 'choose another --out folder, or move that file away',
+  }]);
+  if (existsSync(out) && !statSync(out).isDirectory()) throw inTheWay(out);
+  try {
+    mkdirSync(parent, { recursive: true });
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code !== 'EEXIST' && code !== 'ENOTDIR') throw err;
+    let blocker = parent;
+    while (!existsSync(blocker) && dirname(blocker) !== blocker) blocker = dirname(blocker);
+    throw inTheWay(blocker);
+  }
   removeStale(parent, name);
   const dir = join(parent, `.${name}${STAGING_MARK}tmp-${process.pid}`);
   rmSync(dir, { recursive: true, force: true });
@@ -42,17 +69,81 @@ export function openStaging(out: string): Staging {
     dir,
     write: (path, content) => writeFileSync(target(path), content),
     copy: (path, from) => copyFileSync(from, target(path)),
-    commit() {
+    reuse(path, from) {
+      const to = target(path);
+      try {
+        linkSync(from, to);
+      } catch {
+        copyFileSync(from, to);
+      }
+    },
+    commit({ background = false } = {}) {
       const old = join(parent, `.${name}${STAGING_MARK}old-${process.pid}`);
       if (existsSync(out)) {
         if (!statSync(out).isDirectory()) throw new Error(`the output path ${out} is a file, not a folder`);
         renameSync(out, old);
       }
       renameSync(dir, out);
-      rmSync(old, { recursive: true, force: true });
+      if (!existsSync(old)) return;
+      if (background && process.platform !== 'win32') spawn('rm', ['-rf', old], { detached: true, stdio: 'ignore' }).on('error', () => rmSync(old, { recursive: true, force: true })).unref();
+      else rmSync(old, { recursive: true, force: true });
     },
-    abort: () => rmSync(dir, { recursive: true, force: true }),
+    applyInto(files, removed) {
+      const journal: Journal = { out, files: files.map(safeOutputPath), removed: removed.map(safeOutputPath) };
+      writeFileSync(join(dir, JOURNAL), JSON.stringify(journal));
+      // Signals wait until the moves are done: they take milliseconds, and a half-moved site would not.
+      const hold = () => {};
+      process.on('SIGINT', hold).on('SIGTERM', hold);
+      try {
+        rollForward(dir, journal);
+      } finally {
+        process.off('SIGINT', hold).off('SIGTERM', hold);
+      }
+    },
+    abort() {
+      // Render threads may still be writing into it (an interrupted build): whatever cannot be
+      // removed now is removed by the next build (removeStale), so this never throws.
+      try {
+        rmSync(dir, { recursive: true, force: true, maxRetries: 3 });
+      } catch { /* left for the next build */ }
+    },
   };
+}
+
+const JOURNAL = '.bantin-journal.json';
+
+interface Journal {
+  out: string;
+  files: string[];
+  removed: string[];
+}
+
+/** Applies a journal; safe to run again on a journal half applied. Removes the staging folder. */
+function rollForward(dir: string, journal: Journal): void {
+  const made = new Set<string>();
+  for (const path of journal.files) {
+    const from = join(dir, path);
+    if (!existsSync(from)) continue;
+    const to = join(journal.out, path);
+    const folder = dirname(to);
+    if (!made.has(folder)) {
+      mkdirSync(folder, { recursive: true });
+      made.add(folder);
+    }
+    renameSync(from, to);
+  }
+  for (const path of journal.removed) {
+    rmSync(join(journal.out, path), { force: true });
+    // A removed page leaves its folder empty: take the empty folders away too.
+    for (let folder = posix.dirname(path); folder !== '.'; folder = posix.dirname(folder)) {
+      try {
+        rmdirSync(join(journal.out, folder));
+      } catch {
+        break;
+      }
+    }
+  }
+  rmSync(dir, { recursive: true, force: true });
 }
 
 /**
@@ -72,7 +163,11 @@ function removeStale(parent: string, name: string): void {
   const prefix = `.${name}${STAGING_MARK}`;
   for (const entry of readdirSync(parent)) {
     const m = entry.startsWith(prefix) ? /-(\d+)$/.exec(entry) : null;
-    if (m && !isAlive(Number(m[1]))) rmSync(join(parent, entry), { recursive: true, force: true });
+    if (!m || isAlive(Number(m[1]))) continue;
+    // A build that died while moving files into the output folder: finish its moves first.
+    const journal = join(parent, entry, JOURNAL);
+    if (existsSync(journal)) rollForward(join(parent, entry), JSON.parse(readFileSync(journal, 'utf8')) as Journal);
+    rmSync(join(parent, entry), { recursive: true, force: true });
   }
 }
 
