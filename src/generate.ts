@@ -7,7 +7,8 @@ import { renderFeeds } from './feeds.js';
 import { articleKeys, hash, hashFolders, type ArticleKeys } from './fingerprint.js';
 import { loadStrings } from './i18n.js';
 import { CONTENT_DIR, listContent, loadData } from './load.js';
-import { createMarkdown, resolveLink, shorten, type LinkTargets, type RenderedMarkdown } from './markdown.js';
+import { createImageSizer } from './images.js';
+import { createMarkdown, imageSizesHold, resolveLink, shorten, type LinkTargets, type RenderedMarkdown } from './markdown.js';
 import { outputFile, planPages, toCard, type Card, type Page } from './pages.js';
 import { ProblemList, sortProblems } from './problems.js';
 import { createRenderer } from './render.js';
@@ -244,7 +245,7 @@ function collectFiles(dir: string, prefix: string, into: Map<string, string>): v
 /** Body HTML, plain text and default summary of every published article; broken links are warnings. */
 function renderMarkdown(site: Site, root: string, assets: string[], origin: Map<Article, Article>, cache: GenerateCache, problems: ProblemList, strict: boolean): void {
   const report = strict ? problems.error.bind(problems) : problems.warn.bind(problems);
-  const targets: LinkTargets = { articles: new Map(), assets: new Set(assets) };
+  const targets: LinkTargets = { articles: new Map(), assets: new Set(assets), imageSize: createImageSizer(root) };
   for (const a of site.articles) targets.articles.set(a.sourcePath.slice(CONTENT_DIR.length + 1), a.path);
   const render = createMarkdown(site.config, targets);
   const basePath = site.config.basePath;
@@ -256,7 +257,7 @@ function renderMarkdown(site: Site, root: string, assets: string[], origin: Map<
     const absPath = join(root, a.sourcePath);
     let entry = cache.markdown.get(absPath);
     // A cached rendering stands only while every relative link in it still resolves the same way.
-    if (!entry || entry.parsed !== parsed || entry.key !== markdownKey || !entry.result.links.every(([href, out]) => resolveLink(href, dir, basePath, targets, []) === out)) {
+    if (!entry || entry.parsed !== parsed || entry.key !== markdownKey || !entry.result.links.every(([href, out]) => resolveLink(href, dir, basePath, targets, []) === out) || !imageSizesHold(entry.result, targets)) {
       entry = { parsed, key: markdownKey, result: render(a.body, contentPath) };
       cache.markdown.set(absPath, entry);
     }
@@ -268,6 +269,9 @@ function renderMarkdown(site: Site, root: string, assets: string[], origin: Map<
       const broken: string[] = [];
       a.image = resolveLink(a.image, dir, basePath, targets, broken);
       for (const link of broken) report(a.sourcePath, `the image ${link} does not exist`, { hint: 'check the path in `image:`; it is relative to this file' });
+    }
+    for (const src of result.missingAlt ?? []) {
+      problems.warn(a.sourcePath, `the image ${src} has no description (alt text) for readers who cannot see it`, { hint: 'describe it between the brackets: ![Quang cảnh hội nghị](anh.png)' });
     }
     for (const link of result.brokenLinks) {
       report(a.sourcePath, `broken link: ${link} points to no article or file`, { hint: 'links are relative to this file, e.g. ../2024/bai-viet.md or ../../files/tai-lieu.pdf' });

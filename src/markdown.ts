@@ -9,6 +9,8 @@ export interface LinkTargets {
   articles: Map<string, string>;
   /** Static files under content/. */
   assets: Set<string>;
+  /** Pixel size of an image under content/ (by its content path), or null when it cannot be read. */
+  imageSize?: (contentPath: string) => { width: number; height: number } | null;
 }
 
 export interface RenderedMarkdown {
@@ -19,14 +21,21 @@ export interface RenderedMarkdown {
   brokenLinks: string[];
   /** Every link and image rewritten: `[as written, as output]`, to check a cached rendering. */
   links: [string, string][];
+  /** Every image under content/ with the size written into the HTML (`640x480`, or '' for none). */
+  imageSizes: [string, string][];
+  /** Images written without a description (`![](anh.png)`), as written. */
+  missingAlt: string[];
 }
 
 interface Env {
   dir: string;
   broken: string[];
   links: [string, string][];
+  imageSizes: [string, string][];
+  missingAlt: string[];
 }
 
+const DEEP = 60;
 const SCHEME_RE = /^[a-z][a-z0-9+.-]*:|^\/\//i;
 
 export function createMarkdown(config: SiteConfig, targets: LinkTargets) {
@@ -34,6 +43,22 @@ export function createMarkdown(config: SiteConfig, targets: LinkTargets) {
     html: config.markdown.html,
     linkify: config.markdown.linkify,
     typographer: config.markdown.typographer,
+  });
+  // markdown-it silently drops everything nested deeper than `maxNesting` (100) levels, and the
+  // rest of the article with it. Past DEEP levels, lines become plain paragraphs instead, so
+  // 10,000 nested `>` or `-` still show all their text (and the parser's recursion stays bounded).
+  md.block.ruler.before('table', 'bantin_deep', (state, startLine, endLine) => {
+    if (state.level < DEEP) return false;
+    let next = startLine + 1;
+    while (next < endLine && !state.isEmpty(next) && state.sCount[next] >= state.blkIndent) next++;
+    state.push('paragraph_open', 'p', 1).map = [startLine, next];
+    const inline = state.push('inline', '', 0);
+    inline.content = state.getLines(startLine, next, state.blkIndent, false).trim();
+    inline.map = [startLine, next];
+    inline.children = [];
+    state.push('paragraph_close', 'p', -1);
+    state.line = next;
+    return true;
   });
   md.core.ruler.push('bantin_links', (state) => {
     const env = state.env as Env;
@@ -47,16 +72,36 @@ export function createMarkdown(config: SiteConfig, targets: LinkTargets) {
           env.links.push([value, resolved]);
           token.attrSet(attr, resolved);
         }
-        if (token.type === 'image') token.attrSet('loading', 'lazy');
+        if (token.type !== 'image') continue;
+        token.attrSet('loading', 'lazy');
+        if (!token.content.trim()) env.missingAlt.push(value ?? '');
+        // Width and height let the browser reserve the image's box before it loads, so the text
+        // does not jump while a reader is already reading it.
+        const file = value ? imageFile(value, env.dir, targets) : null;
+        if (file === null) continue;
+        const size = targets.imageSize?.(file) ?? null;
+        env.imageSizes.push([file, sizeLabel(size)]);
+        if (size) {
+          token.attrSet('width', String(size.width));
+          token.attrSet('height', String(size.height));
+        }
       }
     }
+  });
+  // The page's <h1> is the article title, so the body's headings start at <h2>, whatever level
+  // the editor began with (`###` right under the title would otherwise skip levels).
+  md.core.ruler.push('bantin_headings', (state) => {
+    const headings = state.tokens.filter((t) => t.type === 'heading_open' || t.type === 'heading_close');
+    const top = Math.min(...headings.map((t) => Number(t.tag.slice(1))));
+    if (!Number.isFinite(top) || top === 2) return;
+    for (const t of headings) t.tag = `h${Math.min(6, Number(t.tag.slice(1)) - top + 2)}`;
   });
   // Wide tables scroll inside their own box instead of widening the page on a phone.
   md.renderer.rules.table_open = () => '<div class="table-wrap"><table>\n';
   md.renderer.rules.table_close = () => '</table></div>\n';
 
   return function render(body: string, contentPath: string): RenderedMarkdown {
-    const env: Env = { dir: posix.dirname(contentPath), broken: [], links: [] };
+    const env: Env = { dir: posix.dirname(contentPath), broken: [], links: [], imageSizes: [], missingAlt: [] };
     const tokens = md.parse(body, env);
     return {
       html: md.renderer.render(tokens, md.options, env),
@@ -64,8 +109,23 @@ export function createMarkdown(config: SiteConfig, targets: LinkTargets) {
       firstParagraph: firstParagraph(tokens),
       brokenLinks: env.broken,
       links: env.links,
+      imageSizes: env.imageSizes,
+      missingAlt: env.missingAlt,
     };
   };
+}
+
+/**
+ * Whether the image sizes written into a cached rendering still hold: an image replaced by one of
+ * another size must re-render the articles showing it. A rendering from before sizes were recorded
+ * never holds.
+ */
+export function imageSizesHold(result: RenderedMarkdown, targets: LinkTargets): boolean {
+  return result.imageSizes?.every(([file, size]) => sizeLabel(targets.imageSize?.(file) ?? null) === size) ?? false;
+}
+
+function sizeLabel(size: { width: number; height: number } | null): string {
+  return size ? `${size.width}x${size.height}` : '';
 }
 
 /**
@@ -79,14 +139,8 @@ export function resolveLink(href: string, dir: string, basePath: string, targets
   const suffix = cut < 0 ? '' : href.slice(cut);
   if (!pathPart) return href;
   if (pathPart.startsWith('/')) return basePath + href.slice(1);
-  let decoded: string;
-  try {
-    decoded = decodeURI(pathPart);
-  } catch {
-    decoded = pathPart;
-  }
-  const target = posix.normalize(posix.join(dir, decoded));
-  if (target.startsWith('../') || target === '..') {
+  const target = contentPath(pathPart, dir);
+  if (target === null) {
     broken.push(href);
     return href;
   }
@@ -96,6 +150,29 @@ export function resolveLink(href: string, dir: string, basePath: string, targets
   if (targets.assets.has(file)) return basePath + encodeURI(file) + suffix;
   broken.push(href);
   return href;
+}
+
+/** A link's path (relative to `dir`, maybe %-encoded) as a path under content/; null when it leaves content/. */
+function contentPath(pathPart: string, dir: string): string | null {
+  let decoded: string;
+  try {
+    decoded = decodeURI(pathPart);
+  } catch {
+    decoded = pathPart;
+  }
+  const target = posix.normalize(posix.join(dir, decoded));
+  return target.startsWith('../') || target === '..' ? null : target;
+}
+
+/** The file under content/ an image `src` names (relative or `/`-rooted), or null for any other. */
+function imageFile(src: string, dir: string, targets: LinkTargets): string | null {
+  if (SCHEME_RE.test(src) || src.startsWith('#')) return null;
+  const cut = src.search(/[?#]/);
+  const pathPart = cut < 0 ? src : src.slice(0, cut);
+  if (!pathPart) return null;
+  const target = pathPart.startsWith('/') ? contentPath(pathPart.slice(1), '') : contentPath(pathPart, dir);
+  const file = target?.replace(/\/$/, '');
+  return file !== undefined && targets.assets.has(file) ? file : null;
 }
 
 function plainText(tokens: Token[]): string {

@@ -255,3 +255,18 @@ describe('render threads', () => {
     expect(r.stderr).not.toMatch(/^\s+at /m);
   });
 });
+
+describe('images', () => {
+  it('get their pixel size and lazy loading; one without a description is a warning', () => {
+    const png = Buffer.from('89504e470d0a1a0a0000000d4948445200000280000001e00806000000', 'hex');
+    const root = makeSite({
+      'content/a.md': article({ title: 'A', date: '2024-01-02' }, '![Cổng ủy ban](files/cong.png)\n\n![](files/cong.png)'),
+      'content/files/cong.png': png,
+    });
+    const r = runCli(['build', '--root', root]);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stderr).toContain('content/a.md: warning: the image files/cong.png has no description (alt text)');
+    const html = readFileSync(join(root, 'dist/tin-tuc/a/index.html'), 'utf8');
+    expect(html).toContain('<img src="/files/cong.png" alt="Cổng ủy ban" loading="lazy" width="640" height="480">');
+  });
+});

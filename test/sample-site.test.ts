@@ -117,6 +117,14 @@ describe('the sample site, page by page', () => {
     expect(missing).toEqual([]);
   });
 
+  it('gives article images their pixel size and lazy loading', () => {
+    const imgs = [...tree].filter(([p]) => p.endsWith('.html')).flatMap(([, b]) => [...b.toString().matchAll(/<img src="\/files\/hoi-nghi-tong-ket\.png"[^>]*>/g)].map((m) => m[0]));
+    expect(imgs.length).toBeGreaterThan(0);
+    const inBody = imgs.filter((i) => !i.includes('alt=""'));
+    expect(inBody.length).toBeGreaterThan(0);
+    for (const img of inBody) expect(img).toMatch(/loading="lazy" width="600" height="400"/);
+  });
+
   it('rewrites the relative PDF and article links of the Markdown', () => {
     const withPdf = published.find((a) => readFileSync(join(PROJECT, 'content', a.file), 'utf8').includes('.pdf)'))!;
     const links = readPage(dist, withPdf.path).querySelectorAll('.article-body a').map((a) => a.getAttribute('href'));
