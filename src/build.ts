@@ -181,7 +181,6 @@ function finish(run: Run, write: () => number | Promise<number>): BuildResult | 
     process.exit(130);
   };
   const cleanup = () => void process.off('SIGINT', abort).off('SIGTERM', abort);
-  process.once('SIGINT', abort).once('SIGTERM', abort);
   const done = (files: number): BuildResult => {
     const started = performance.now();
     if (run.incremental) {
@@ -200,21 +199,24 @@ function finish(run: Run, write: () => number | Promise<number>): BuildResult | 
     staging.abort();
     throw err instanceof PoolProblem ? new BuildFailure([err.problem]) : err;
   };
+  // Handlers only while waiting for render threads: synchronous work cannot run a handler until it
+  // is over, so there the default action (the process ends at once) is what stops a build, and the
+  // next build clears the staging folder it left.
+  const watch = () => void process.once('SIGINT', abort).once('SIGTERM', abort);
   let result: number | Promise<number>;
   try {
     result = write();
   } catch (err) {
-    cleanup();
     return fail(err);
   }
   if (typeof result === 'number') {
-    cleanup();
     try {
       return done(result);
     } catch (err) {
       return fail(err);
     }
   }
+  watch();
   return result.then(done, fail).finally(cleanup);
 }
 
