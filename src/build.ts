@@ -96,7 +96,7 @@ function start(options: BuildOptions) {
   const plan = planSite({ ...options, root }, cache?.generate);
   if (cache) plan.timings.cache = Math.round(cacheMs);
   const started = performance.now();
-  const fingerprints = new Map(plan.groups.map((g) => [g.id, hash(g.fingerprint)]));
+  const fingerprints = new Map(cache ? plan.groups.map((g) => [g.id, hash(g.fingerprint)]) : []);
   // A group is reused when its fingerprint is the last build's and its files are still in `out`.
   const reuse = cache && cache.out === out ? plan.groups.filter((g) => {
     const last = cache.outputs.get(g.id);

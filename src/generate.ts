@@ -143,17 +143,23 @@ export function planSite(options: GenerateOptions, cache: GenerateCache = newCac
   claimOutputs(pages, tree.assets.map((f) => [f.contentPath, f.path]), assetNames, problems);
   problems.throwIfErrors();
 
-  const keys = new Map<Article, ArticleKeys>(site.articles.map((a) => [a, cachedKeys(a, join(root, a.sourcePath), origin.get(a)!, cache)]));
-  const cardKeys = new Map<object, string>(site.articles.map((a) => [cards.get(a)!, keys.get(a)!.card]));
+  // Fingerprints are worked out only when a caller asks (a cached build, the dev server).
+  const lazy = <T>(make: () => T) => {
+    let value: T | undefined;
+    return () => (value ??= make());
+  };
+  const keysOf = lazy(() => new Map<Article, ArticleKeys>(site.articles.map((a) => [a, cachedKeys(a, join(root, a.sourcePath), origin.get(a)!, cache)])));
+  const cardKeysOf = lazy(() => new Map<object, string>(site.articles.map((a) => [cards.get(a)!, keysOf().get(a)!.card])));
+  const allFullOf = lazy(() => site.articles.map((a) => keysOf().get(a)!.full).join());
   const categories = site.categories.map((c) => ({ name: c.name, slug: c.slug, url: c.url, count: c.articles.length }));
   // What every page shows around its own content; templates see only this of the site.
   const shell = { config, categories, visits: site.visits, data };
-  const shellKey = hash(VERSION, JSON.stringify(shell), JSON.stringify(strings), hashFolders(templateDirs, [ASSETS_DIR]), JSON.stringify([...assetNames]));
+  const shellKeyOf = lazy(() => hash(VERSION, JSON.stringify(shell), JSON.stringify(strings), hashFolders(templateDirs, [ASSETS_DIR]), JSON.stringify([...assetNames])));
   const renderer = createRenderer(root, templateDirs, config, strings, assetNames);
   // Articles stand in by their key; a pagination's page list follows from its length and base.
   const part = (v: unknown): string => {
     if (Array.isArray(v)) return `[${v.map(part).join()}]`;
-    return cardKeys.get(v as object) ?? keys.get(v as Article)?.card ?? JSON.stringify(v);
+    return cardKeysOf().get(v as object) ?? keysOf().get(v as Article)?.card ?? JSON.stringify(v);
   };
   const contextKey = (context: Record<string, unknown>) => {
     let key = '';
@@ -170,18 +176,19 @@ export function planSite(options: GenerateOptions, cache: GenerateCache = newCac
     id: `page:${page.path}`,
     source: page.source,
     // Plain strings, not hashes: comparing them is cheaper than hashing thousands of pages.
-    fingerprint: `${shellKey}|${page.template}${contextKey(page.context)}|${page.context.article ? keys.get(page.context.article as Article)!.full : ''}`,
+    get fingerprint() {
+      return `${shellKeyOf()}|${page.template}${contextKey(page.context)}|${page.context.article ? keysOf().get(page.context.article as Article)!.full : ''}`;
+    },
     produce: () => [{ path: outputFile(page.path), content: renderer.render(page.template, { site: shell, t: strings, ...page.context }) }],
     job: { file: outputFile(page.path), template: page.template, context: page.context },
   }));
-  const allFull = site.articles.map((a) => keys.get(a)!.full).join();
   groups.push(
-    { id: 'feeds', source: 'feeds', fingerprint: hash(VERSION, JSON.stringify(config), allFull), produce: () => renderFeeds(site) },
+    { id: 'feeds', source: 'feeds', get fingerprint() { return hash(VERSION, JSON.stringify(config), allFullOf()); }, produce: () => renderFeeds(site) },
     {
-      id: 'sitemap', source: 'sitemap', fingerprint: `${VERSION} ${config.baseUrl} ${pages.map((p) => `${p.path} ${p.lastmod?.iso ?? ''}`).join()}`,
+      id: 'sitemap', source: 'sitemap', get fingerprint() { return `${VERSION} ${config.baseUrl} ${pages.map((p) => `${p.path} ${p.lastmod?.iso ?? ''}`).join()}`; },
       produce: () => renderSitemap(config, sitemapEntries(pages)),
     },
-    { id: 'search', source: 'search index', fingerprint: `${VERSION} ${config.basePath} ${allFull}`, produce: () => buildSearchIndex(searchDocs(site)) },
+    { id: 'search', source: 'search index', get fingerprint() { return `${VERSION} ${config.basePath} ${allFullOf()}`; }, produce: () => buildSearchIndex(searchDocs(site)) },
     { id: 'days', source: 'archive', fingerprint: site.archive.days.map((d) => d.key).join(), produce: () => [archiveDays(site)] },
   );
   for (const f of tree.assets) groups.push(copyGroup(`content/${f.contentPath}`, f.contentPath, f.absPath));
