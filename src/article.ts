@@ -11,8 +11,11 @@ import type { Article, SiteConfig } from './types.js';
 
 // YAML's core schema keeps `2020-01-28 23:10` a string: the default schema would turn it into a
 // UTC Date and shift every article by the site's offset.
+// gray-matter reads `---js` as JavaScript front matter and eval()s it: never, whatever the checks below.
+const refuse = { parse: () => { throw new Error('only YAML front matter is read'); }, stringify: () => '' };
 const engines = {
   yaml: { parse: (s: string) => yaml.load(s, { schema: yaml.CORE_SCHEMA }) as object, stringify: () => '' },
+  javascript: refuse, coffee: refuse, json: refuse,
 };
 
 const KNOWN_FIELDS = new Set(['title', 'date', 'updated', 'author', 'views', 'category', 'tags', 'summary', 'image', 'draft', 'slug']);
@@ -87,6 +90,8 @@ export function parseArticle(source: string, path: string, config: SiteConfig, p
         ? 'YAML does not allow tabs for indentation; use spaces'
         : e.reason?.includes('duplicated')
           ? 'each key may appear once; remove the extra one'
+          : e.reason?.includes('unknown tag')
+            ? 'a value starting with `!` is read as a YAML tag; put the text in double quotes'
           : 'check that line; text containing `: `, `#` or starting with a quote or `[` must be put in double quotes',
     });
     return null;

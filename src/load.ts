@@ -1,7 +1,9 @@
+import { isUtf8 } from 'node:buffer';
 import { readdirSync, readFileSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import { extname, join, relative, sep } from 'node:path';
 import yaml from 'js-yaml';
-import type { ProblemList } from './problems.js';
+import { tooLarge } from './config.js';
+import { lineAt, type ProblemList } from './problems.js';
 
 export const CONTENT_DIR = 'content';
 export const DATA_DIR = 'data';
@@ -33,6 +35,7 @@ export function listContent(root: string, problems: ProblemList): SourceTree {
     problems.error(null, `the site folder ${root} does not exist`);
     return tree;
   }
+  const walking = new Set<string>();
   walk(contentRoot);
   const byPath = (a: SourceFile, b: SourceFile) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
   tree.markdown.sort(byPath);
@@ -41,18 +44,29 @@ export function listContent(root: string, problems: ProblemList): SourceTree {
 
   function walk(dir: string): void {
     let entries: Dirent[];
+    // A link to a folder that contains it would make the walk endless.
+    const real = safeRealpath(dir);
+    if (real !== null && walking.has(real)) {
+      problems.error(toSitePath(root, dir), 'this symbolic link makes a loop: it points to a folder that contains it', { hint: 'remove the link' });
+      return;
+    }
     try {
       entries = readdirSync(dir, { withFileTypes: true });
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'ENOENT' || dir !== contentRoot) {
-        problems.error(toSitePath(root, dir), `cannot read this folder (${(err as NodeJS.ErrnoException).code})`);
+        problems.error(toSitePath(root, dir), `cannot read this folder (${(err as NodeJS.ErrnoException).code})`, { hint: 'check that it exists and that you may read it' });
       }
       return;
     }
+    if (real !== null) walking.add(real);
     for (const entry of entries) {
       if (entry.name.startsWith('.')) continue;
       const abs = join(dir, entry.name);
       const path = toSitePath(root, abs);
+      if (entry.name.includes('\\')) {
+        problems.error(path, 'the file name contains a backslash (\\), which cannot be part of a URL', { hint: 'rename it using letters, digits and `-`' });
+        continue;
+      }
       let isDir = entry.isDirectory();
       if (entry.isSymbolicLink()) {
         let target: string;
@@ -76,6 +90,15 @@ export function listContent(root: string, problems: ProblemList): SourceTree {
       if (extname(entry.name).toLowerCase() === '.md') tree.markdown.push(file);
       else tree.assets.push(file);
     }
+    if (real !== null) walking.delete(real);
+  }
+}
+
+function safeRealpath(path: string): string | null {
+  try {
+    return realpathSync(path);
+  } catch {
+    return null;
   }
 }
 
@@ -92,18 +115,42 @@ export function loadData(root: string, problems: ProblemList): Record<string, un
   } catch {
     return data;
   }
+  const realRoot = safeRealpath(root) ?? root;
   for (const name of names) {
     const ext = extname(name).toLowerCase();
     if (name.startsWith('.') || !['.yaml', '.yml', '.json'].includes(ext)) continue;
     const path = `${DATA_DIR}/${name}`;
-    const text = readFileSync(join(root, path), 'utf8').replace(/^\uFEFF/, '');
+    // Same rule as content/: a regular file, or a link that stays inside the site.
+    const real = safeRealpath(join(root, path));
+    const why = real === null ? 'this symbolic link points to nothing'
+      : real !== realRoot && !real.startsWith(realRoot + sep) ? 'this symbolic link points outside the site folder'
+        : !statSync(real).isFile() ? 'this is a folder, not a data file' : null;
+    if (why || real === null) {
+      problems.error(path, why!, { hint: 'data/ holds .yaml, .yml and .json files; copy the file here or rename the folder' });
+      continue;
+    }
+    const bytes = readFileSync(real);
+    const text = bytes.toString('utf8').replace(/^\uFEFF/, '');
+    if (!isUtf8(bytes) || text.includes('\0')) {
+      const nul = text.includes('\0');
+      problems.error(path, nul ? 'the file contains a NUL byte: it looks like a binary file, not text' : 'the file is not valid UTF-8 text', {
+        line: lineAt(text, text.indexOf(nul ? '\0' : '\uFFFD')), hint: 'save it again as plain UTF-8 text',
+      });
+      continue;
+    }
     try {
-      data[name.slice(0, -ext.length)] = ext === '.json' ? JSON.parse(text) : yaml.load(text, { schema: yaml.CORE_SCHEMA });
+      const value = ext === '.json' ? JSON.parse(text) : yaml.load(text, { schema: yaml.CORE_SCHEMA });
+      if (tooLarge(value, 1_000_000)) {
+        problems.error(path, 'the data file is far too large once its YAML aliases (`*name`) are expanded', { hint: 'write the values out instead of repeating `&anchor` / `*alias` references' });
+      } else data[name.slice(0, -ext.length)] = value;
     } catch (err) {
       const e = err as yaml.YAMLException;
+      // JSON.parse says only `at position 13`; editors want a line.
+      const at = /at position (\d+)/.exec(e.message);
       problems.error(path, `cannot read this data file: ${e.reason ?? e.message}`, {
-        line: e.mark ? e.mark.line + 1 : undefined,
-        hint: 'check its syntax; YAML uses spaces, not tabs, for indentation',
+        line: e.mark ? e.mark.line + 1 : at ? lineAt(text, Number(at[1])) : undefined,
+        hint: ext === '.json' ? 'check its syntax: JSON wants double quotes around names and texts, and no comma after the last item'
+          : 'check its syntax; YAML uses spaces, not tabs, for indentation',
       });
     }
   }
