@@ -5,6 +5,7 @@ import yaml from 'js-yaml';
 import { keyLine, tooLarge } from './config.js';
 import { parseSiteDate } from './dates.js';
 import { lineAt, type ProblemList } from './problems.js';
+import { RESERVED_SLUGS } from './site.js';
 import { slugify } from './slug.js';
 import type { SourceFile } from './load.js';
 import type { Article, SiteConfig } from './types.js';
@@ -143,6 +144,9 @@ export function parseArticle(source: string, path: string, config: SiteConfig, p
   if (category === undefined) bad('category', '`category` must be the name of one category, like `Tin tức`', 'write `category: Tin tức` (one category; use `tags:` for more keywords)');
   const categoryName = category || config.defaultCategory;
   if (!slugify(categoryName)) bad('category', `the category "${categoryName}" has no letters or digits to make a URL from`, 'name the category with words, like `category: Thông báo`');
+  else if (category && RESERVED_SLUGS.has(slugify(categoryName))) {
+    bad('category', `the category "${categoryName}" would take the URL /${slugify(categoryName)}/, which bantin uses itself`, 'choose another category name');
+  }
 
   let tagNames: string[] = [];
   if (typeof fm.tags === 'string') tagNames = fm.tags.split(',');

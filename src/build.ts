@@ -1,4 +1,4 @@
-import { existsSync, realpathSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { dirname, join, resolve, sep } from 'node:path';
 import { loadBuildCache, loadManifest, saveBuildCache, saveManifest, stampInputs } from './build-cache.js';
 import { CONFIG_FILE } from './config.js';
@@ -275,7 +275,22 @@ function checkOutputFolder(root: string, out: string, problems: ProblemList): vo
   const real = (p: string) => (existsSync(p) ? realpathSync(p) : p);
   const r = real(root);
   const o = existsSync(out) ? real(out) : join(real(dirname(out)), out.slice(dirname(out).length + 1));
-  const inside = (child: string, parent: string) => child === parent || child.startsWith(parent + sep);
+  const inside = (child: string, parent: string) => child === parent || child.startsWith(parent.endsWith(sep) ? parent : parent + sep);
   if (inside(r, o)) problems.error(null, `the output folder ${out} is the site folder or contains it`, { hint: 'use --out dist (the default) or another folder' });
   else if (inside(o, join(r, CONTENT_DIR)) || inside(o, join(r, 'templates'))) problems.error(null, `the output folder ${out} is inside the site's sources`, { hint: 'use --out dist (the default)' });
+  else if (isForeignFolder(o)) {
+    // The output folder is replaced whole: never take a folder of someone's own files for one.
+    problems.error(null, `the output folder ${out} holds files that bantin did not make`, { hint: 'choose an empty or new folder for --out, or empty that one yourself first' });
+  }
+}
+
+/** A non-empty folder without the files every bantin build writes. */
+function isForeignFolder(dir: string): boolean {
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return false;
+  }
+  return names.length > 0 && !(names.includes('404.html') && names.includes('sitemap.xml'));
 }

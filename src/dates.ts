@@ -30,6 +30,9 @@ export function parseSiteDate(value: unknown, timezone: string): DateResult {
   let epochMs: number;
   if (m[8]) {
     const offset = m[8] === 'Z' ? 0 : parseOffset(m[8]);
+    if (Number.isNaN(offset)) {
+      return { ok: false, message: `"${m[8]}" is not a real UTC offset`, hint: 'offsets run from -12:00 to +14:00; Vietnam is +07:00' };
+    }
     epochMs = wallMs - offset * 60_000;
   } else {
     epochMs = wallClockToEpoch(wallMs, timezone);
@@ -43,10 +46,13 @@ function describe(value: unknown): string {
   return typeof value === 'object' ? 'a mapping' : typeof value;
 }
 
+/** Minutes east of UTC, or NaN for an offset no place on Earth uses (beyond ±14:00, minutes > 59). */
 function parseOffset(s: string): number {
   const sign = s[0] === '-' ? -1 : 1;
   const digits = s.slice(1).replace(':', '');
-  return sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2, 4)));
+  const [hours, minutes] = [Number(digits.slice(0, 2)), Number(digits.slice(2, 4))];
+  if (hours > 14 || minutes > 59 || (hours === 14 && minutes > 0)) return NaN;
+  return sign * (hours * 60 + minutes);
 }
 
 export function daysInMonth(year: number, month: number): number {

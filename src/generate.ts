@@ -6,12 +6,12 @@ import { loadConfig } from './config.js';
 import { renderFeeds } from './feeds.js';
 import { articleKeys, hash, hashFolders, type ArticleKeys } from './fingerprint.js';
 import { loadStrings } from './i18n.js';
-import { CONTENT_DIR, listContent, loadData } from './load.js';
+import { CONTENT_DIR, listContent, listFolder, loadData } from './load.js';
 import { createImageSizer } from './images.js';
 import { createMarkdown, imageSizesHold, resolveLink, shorten, type LinkTargets, type RenderedMarkdown } from './markdown.js';
 import { outputFile, planPages, toCard, type Card, type Page } from './pages.js';
-import { ProblemList, sortProblems } from './problems.js';
-import { createRenderer } from './render.js';
+import { BuildFailure, ProblemList, sortProblems } from './problems.js';
+import { createRenderer, TemplateError, type Renderer } from './render.js';
 import { buildSiteModel } from './site.js';
 import { buildSearchIndex, type SearchDoc } from './search/build-index.js';
 import { formatShortDate } from './format.js';
@@ -89,7 +89,9 @@ export function planSite(options: GenerateOptions, cache: GenerateCache = newCac
   const problems = new ProblemList();
   const config = loadConfig(root, problems, { baseUrl: options.baseUrl });
   const templateDirs = [...new Set([join(root, 'templates'), DEFAULT_THEME].map((d) => resolve(d)))].filter(existsSync);
-  const strings = loadStrings(templateDirs, config.locale, problems);
+  // Only to report links out of the site: Nunjucks would follow them and publish what they point to.
+  listFolder(root, 'templates', problems);
+  const strings = loadStrings(templateDirs, config.locale, problems, root);
   const data = loadData(root, problems);
   const tree = listContent(root, problems);
   stage('load');
@@ -155,7 +157,13 @@ export function planSite(options: GenerateOptions, cache: GenerateCache = newCac
   // What every page shows around its own content; templates see only this of the site.
   const shell = { config, categories, visits: site.visits, data };
   const shellKeyOf = lazy(() => hash(VERSION, JSON.stringify(shell), JSON.stringify(strings), hashFolders(templateDirs, [ASSETS_DIR]), JSON.stringify([...assetNames])));
-  const renderer = createRenderer(root, templateDirs, config, strings, assetNames);
+  let renderer: Renderer;
+  try {
+    renderer = createRenderer(root, templateDirs, config, strings, assetNames);
+  } catch (err) {
+    if (err instanceof TemplateError) throw new BuildFailure([err.problem]);
+    throw err;
+  }
   // Articles stand in by their key; a pagination's page list follows from its length and base.
   const part = (v: unknown): string => {
     if (Array.isArray(v)) return `[${v.map(part).join()}]`;
@@ -229,8 +237,11 @@ function claimOutputs(pages: Page[], assets: [string, string][], assetNames: Map
     if (first === undefined) owners.set(key, source);
     else {
       const both = [first, source].sort();
-      problems.error(both[0].startsWith('content/') ? both[0] : source, `two sources want the same URL /${path.replace(/index\.html$/, '')}: ${both.join(' and ')}`, {
-        hint: 'give one of them another `slug:` in its front matter, or rename the file',
+      const articles = both.filter((s) => s.endsWith('.md')).length;
+      problems.error(both.find((s) => s.startsWith('content/')) ?? source, `two sources want the same URL /${path.replace(/index\.html$/, '')}: ${both.join(' and ')}`, {
+        hint: articles === 2 ? 'give one of them another `slug:` in its front matter, or rename its file'
+          : articles === 1 ? 'give the article another `slug:`, or rename the file in content/'
+            : 'rename or move the file in content/: bantin makes that page itself',
       });
     }
   };

@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import yaml from 'js-yaml';
 import type { ProblemList } from './problems.js';
 
@@ -12,7 +12,7 @@ export type Strings = Record<string, any>;
  * Reads `locales/<locale>.yaml` from the site's templates folder, else from the default theme.
  * The site file is merged over the default one, so a site can change a few strings only.
  */
-export function loadStrings(templateDirs: string[], locale: string, problems: ProblemList): Strings {
+export function loadStrings(templateDirs: string[], locale: string, problems: ProblemList, root = ''): Strings {
   const found = templateDirs.map((d) => join(d, LOCALES_DIR, `${locale}.yaml`)).filter((p) => existsSync(p));
   if (found.length === 0) {
     problems.error('bantin.yaml', `there is no translations file for locale "${locale}"`, {
@@ -26,7 +26,12 @@ export function loadStrings(templateDirs: string[], locale: string, problems: Pr
       strings = merge(strings, (yaml.load(readFileSync(file, 'utf8'), { schema: yaml.CORE_SCHEMA }) ?? {}) as Strings);
     } catch (err) {
       const e = err as yaml.YAMLException;
-      problems.error(file, `cannot read this translations file: ${e.reason}`, { line: e.mark ? e.mark.line + 1 : undefined });
+      const shown = root && file.startsWith(root + sep) ? relative(root, file).split(sep).join('/') : `templates/${LOCALES_DIR}/${locale}.yaml (default theme)`;
+      problems.error(shown, `cannot read this translations file: ${e.reason}`, {
+        line: e.mark ? e.mark.line + 1 : undefined,
+        column: e.mark ? e.mark.column + 1 : undefined,
+        hint: 'check that line: YAML uses spaces (not tabs) to indent, and texts with `: ` or `#` need double quotes',
+      });
     }
   }
   return strings;

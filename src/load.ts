@@ -27,20 +27,30 @@ export interface SourceTree {
  */
 export function listContent(root: string, problems: ProblemList): SourceTree {
   const tree: SourceTree = { markdown: [], assets: [] };
-  const contentRoot = join(root, CONTENT_DIR);
+  for (const file of listFolder(root, CONTENT_DIR, problems)) {
+    if (extname(file.path).toLowerCase() === '.md') tree.markdown.push(file);
+    else tree.assets.push(file);
+  }
+  return tree;
+}
+
+/**
+ * The files of one folder of the site (`content`, `templates`), sorted by path. Problems with links
+ * (pointing outside the site, to nothing, in a loop) and names are reported, and those files left out.
+ */
+export function listFolder(root: string, folder: string, problems: ProblemList): SourceFile[] {
+  const files: SourceFile[] = [];
+  const contentRoot = join(root, folder);
   let realRoot: string;
   try {
     realRoot = realpathSync(root);
   } catch {
     problems.error(null, `the site folder ${root} does not exist`);
-    return tree;
+    return files;
   }
   const walking = new Set<string>();
   walk(contentRoot);
-  const byPath = (a: SourceFile, b: SourceFile) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
-  tree.markdown.sort(byPath);
-  tree.assets.sort(byPath);
-  return tree;
+  return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 
   function walk(dir: string): void {
     let entries: Dirent[];
@@ -77,7 +87,7 @@ export function listContent(root: string, problems: ProblemList): SourceTree {
           continue;
         }
         if (target !== realRoot && !target.startsWith(realRoot + sep)) {
-          problems.error(path, 'this symbolic link points outside the site folder', { hint: 'copy the file into content/ instead of linking to it' });
+          problems.error(path, 'this symbolic link points outside the site folder', { hint: `copy the file into ${folder}/ instead of linking to it` });
           continue;
         }
         isDir = statSync(abs).isDirectory();
@@ -86,9 +96,7 @@ export function listContent(root: string, problems: ProblemList): SourceTree {
         walk(abs);
         continue;
       }
-      const file = { path, contentPath: toSitePath(contentRoot, abs), absPath: abs };
-      if (extname(entry.name).toLowerCase() === '.md') tree.markdown.push(file);
-      else tree.assets.push(file);
+      files.push({ path, contentPath: toSitePath(contentRoot, abs), absPath: abs });
     }
     if (real !== null) walking.delete(real);
   }

@@ -41,7 +41,7 @@ export function planPages(site: Site, strings: Strings, cardOf: (a: Article) => 
   for (const article of site.articles) pages.push(articlePage(site, article, categoryOf.get(article)!, cardOf));
 
   for (const p of paginate(site.articles, pageSize, '')) {
-    pages.push(listing(p, 'index.njk', 'home', p.number === 1 ? site.config.title : fill(t.listing.page, { n: p.number }), 'content/', { heading: t.listing.latest }));
+    pages.push(listing(p, 'index.njk', 'home', p.number === 1 ? site.config.title : fill(t.listing.page, { n: p.number }), 'the home page', { heading: t.listing.latest }));
   }
   for (const category of site.categories) {
     for (const p of paginate(category.articles, pageSize, category.url)) {

@@ -270,3 +270,18 @@ describe('images', () => {
     expect(html).toContain('<img src="/files/cong.png" alt="Cổng ủy ban" loading="lazy" width="640" height="480">');
   });
 });
+
+describe('the output folder guard', () => {
+  it('refuses a folder of files bantin did not make, and the file-system root', () => {
+    const root = makeSite({ 'content/a.md': article({ title: 'A', date: '2024-01-02' }), 'tai-lieu/thu-rieng.docx': 'x' });
+    const foreign = runCli(['build', '--root', root, '--out', join(root, 'tai-lieu')]);
+    expect(foreign.status).toBe(1);
+    expect(foreign.stderr).toContain('holds files that bantin did not make');
+    expect(readFileSync(join(root, 'tai-lieu/thu-rieng.docx'), 'utf8')).toBe('x');
+    const top = runCli(['build', '--root', root, '--out', '/']);
+    expect(top.status).toBe(1);
+    expect(top.stderr).toContain('is the site folder or contains it');
+    expect(runCli(['build', '--root', root, '--out', join(root, 'moi')]).status).toBe(0);
+    expect(runCli(['build', '--root', root, '--out', join(root, 'moi')]).status).toBe(0);
+  });
+});
