@@ -1,4 +1,4 @@
-import { planSite, newCache, type GenerateOptions } from './generate.js';
+import { planSite, newCache, type GenerateOptions, type OutputGroup } from './generate.js';
 import { produce } from './build.js';
 import { BuildFailure } from './problems.js';
 import type { Problem } from './types.js';
@@ -17,27 +17,35 @@ export interface RebuildResult {
  * The dev server's build: the site lives in memory, and each rebuild re-produces only the output
  * groups whose fingerprint changed. A failed rebuild keeps the last good output.
  */
+/** Groups that take long and that no open page needs at once: produced after the reload. */
+const DEFERRABLE = new Set(['search', 'feeds', 'sitemap']);
+
 export function createDevSession(options: GenerateOptions) {
   const cache = newCache();
   const files = new Map<string, Uint8Array>();
   const groups = new Map<string, { fingerprint: string; paths: string[] }>();
   let problems: Problem[] = [];
+  let deferred: (() => string[]) | null = null;
 
-  function rebuild(): RebuildResult {
+  /**
+   * Brings the in-memory site up to date. With `defer`, the search index, feeds and sitemap are
+   * left for `finishDeferred()`, so pages can reload first.
+   */
+  function rebuild({ defer = false } = {}): RebuildResult {
+    finishDeferred();
     const started = performance.now();
     const changed: string[] = [];
     let produced = 0;
+    const drop = (path: string) => {
+      if (files.delete(path)) changed.push(path);
+    };
     try {
       const plan = planSite({ ...options, now: options.now ?? Date.now() }, cache);
-      const live = new Set<string>();
-      const next = new Map<string, { fingerprint: string; paths: string[] }>();
-      for (const group of plan.groups) {
-        live.add(group.id);
+      const live = new Set(plan.groups.map((g) => g.id));
+      const update = (group: OutputGroup) => {
         const before = groups.get(group.id);
-        if (before && before.fingerprint === group.fingerprint) {
-          next.set(group.id, before);
-          continue;
-        }
+        const fingerprint = group.fingerprint;
+        if (before && before.fingerprint === fingerprint) return;
         const out = produce(group);
         produced++;
         const paths = out.map((f) => f.path);
@@ -48,26 +56,40 @@ export function createDevSession(options: GenerateOptions) {
           files.set(f.path, content);
         }
         for (const p of before?.paths ?? []) if (!paths.includes(p)) drop(p);
-        next.set(group.id, { fingerprint: group.fingerprint, paths });
+        groups.set(group.id, { fingerprint, paths });
+      };
+      const later = plan.groups.filter((g) => defer && DEFERRABLE.has(g.id));
+      for (const group of plan.groups) if (!later.includes(group)) update(group);
+      for (const [id, g] of groups) {
+        if (live.has(id)) continue;
+        groups.delete(id);
+        for (const p of g.paths) if (!isProducedBy(groups, p)) drop(p);
       }
-      for (const [id, g] of groups) if (!live.has(id)) for (const p of g.paths) if (!isProducedBy(next, p)) drop(p);
-      groups.clear();
-      for (const [id, g] of next) groups.set(id, g);
       problems = plan.warnings;
-      return { ok: true, changed, produced, ms: performance.now() - started, problems };
+      if (later.length) {
+        deferred = () => {
+          deferred = null;
+          changed.length = 0;
+          for (const group of later) update(group);
+          return [...changed];
+        };
+      }
+      return { ok: true, changed: [...changed], produced, ms: performance.now() - started, problems };
     } catch (err) {
       if (!(err instanceof BuildFailure)) throw err;
       problems = err.problems;
       return { ok: false, changed: [], produced, ms: performance.now() - started, problems };
     }
+  }
 
-    function drop(path: string) {
-      if (files.delete(path)) changed.push(path);
-    }
+  /** Produces what the last `rebuild({ defer: true })` left; returns the paths that changed. */
+  function finishDeferred(): string[] {
+    return deferred ? deferred() : [];
   }
 
   return {
     rebuild,
+    finishDeferred,
     files: files as ReadonlyMap<string, Uint8Array>,
     get problems() {
       return problems;

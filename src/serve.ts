@@ -75,7 +75,7 @@ export async function serve(options: ServeOptions) {
     if (nextBase !== basePath) {
       log('bantin: the base path changed; restart `bantin serve` to serve it');
     }
-    const result = session.rebuild();
+    const result = session.rebuild({ defer: true });
     report(result, 'rebuilt');
     if (!result.ok) broadcast('problems', JSON.stringify(result.problems.filter((p) => p.severity === 'error')));
     else if (result.changed.length > 0) {
@@ -83,6 +83,11 @@ export async function serve(options: ServeOptions) {
       const cssOnly = paths.length > 0 && paths.every((p) => p.endsWith('.css'));
       broadcast(cssOnly ? 'css' : 'reload', JSON.stringify(result.changed.slice(0, 100)));
     } else broadcast('ok', '[]');
+    // Search data, feeds and sitemap follow once the reload event is on its way.
+    running = running.then(() => new Promise<void>((done) => setImmediate(() => {
+      session.finishDeferred();
+      done();
+    })));
   }
 
   function report(result: ReturnType<typeof session.rebuild>, verb: string): void {
