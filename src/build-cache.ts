@@ -46,7 +46,9 @@ export function saveBuildCache(root: string, version: string, cache: BuildCache)
   const dir = join(root, CACHE_DIR);
   mkdirSync(dir, { recursive: true });
   const tmp = join(dir, `${CACHE_FILE}.${process.pid}.tmp`);
-  const stored: Stored = { format: FORMAT, version, root, ...cache };
+  const { renderer, ...generate } = cache.generate;
+  void renderer;
+  const stored: Stored = { format: FORMAT, version, root, ...cache, generate };
   writeFileSync(tmp, serialize(stored));
   renameSync(tmp, join(dir, CACHE_FILE));
   writeFileSync(join(dir, '.gitignore'), '*\n');

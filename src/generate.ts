@@ -70,6 +70,8 @@ export interface GenerateCache {
   keys: Map<string, { parsed: Article; input: string; html: string; keys: ArticleKeys }>;
   /** Set when a file was read again, so a saved cache is worth saving again. */
   dirty?: boolean;
+  /** The compiled theme, by what it was compiled from (kept in memory only). */
+  renderer?: { key: string; renderer: Renderer };
 }
 
 export function newCache(): GenerateCache {
@@ -156,14 +158,18 @@ export function planSite(options: GenerateOptions, cache: GenerateCache = newCac
   const categories = site.categories.map((c) => ({ name: c.name, slug: c.slug, url: c.url, count: c.articles.length }));
   // What every page shows around its own content; templates see only this of the site.
   const shell = { config, categories, visits: site.visits, data };
-  const shellKeyOf = lazy(() => hash(VERSION, JSON.stringify(shell), JSON.stringify(strings), hashFolders(templateDirs, [ASSETS_DIR]), JSON.stringify([...assetNames])));
-  let renderer: Renderer;
-  try {
-    renderer = createRenderer(root, templateDirs, config, strings, assetNames);
-  } catch (err) {
-    if (err instanceof TemplateError) throw new BuildFailure([err.problem]);
-    throw err;
+  const themeKey = hash(VERSION, hashFolders(templateDirs, [ASSETS_DIR]), JSON.stringify(config), JSON.stringify(strings), JSON.stringify([...assetNames]));
+  const shellKeyOf = lazy(() => hash(themeKey, JSON.stringify(shell)));
+  // Compiling the theme takes a while: a rebuild with the same templates and settings reuses it.
+  if (cache.renderer?.key !== themeKey) {
+    try {
+      cache.renderer = { key: themeKey, renderer: createRenderer(root, templateDirs, config, strings, assetNames) };
+    } catch (err) {
+      if (err instanceof TemplateError) throw new BuildFailure([err.problem]);
+      throw err;
+    }
   }
+  const { renderer } = cache.renderer;
   // Articles stand in by their key; a pagination's page list follows from its length and base.
   const part = (v: unknown): string => {
     if (Array.isArray(v)) return `[${v.map(part).join()}]`;
