@@ -1,26 +1,26 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, posix, resolve } from 'node:path';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readArticle } from './article.js';
+import { cachedKeys, renderMarkdown } from './article-bodies.js';
 import { loadConfig } from './config.js';
 import { renderFeeds } from './feeds.js';
-import { articleKeys, hash, hashFolders, type ArticleKeys } from './fingerprint.js';
+import { hash, hashFolders, type ArticleKeys } from './fingerprint.js';
+import { formatShortDate } from './format.js';
 import { loadStrings } from './i18n.js';
-import { CONTENT_DIR, listContent, listFolder, loadData } from './load.js';
-import { createImageSizer } from './images.js';
-import { createMarkdown, imageSizesHold, resolveLink, shorten, type LinkTargets, type RenderedMarkdown } from './markdown.js';
+import { listContent, listFolder, loadData } from './load.js';
+import type { RenderedMarkdown } from './markdown.js';
 import { outputFile, planPages, toCard, type Card, type Page } from './pages.js';
 import { BuildFailure, ProblemList, sortProblems } from './problems.js';
 import { createRenderer, TemplateError, type Renderer } from './render.js';
-import { buildSiteModel } from './site.js';
 import { buildSearchIndex, type SearchDoc } from './search/build-index.js';
-import { formatShortDate } from './format.js';
+import { buildSiteModel } from './site.js';
 import { renderSitemap } from './sitemap.js';
+import { ASSETS_DIR, hashedNames, themeAssets } from './theme-assets.js';
 import type { RenderJob, RenderSetup } from './render-pool.js';
 import type { Article, OutputFile, Problem, Site } from './types.js';
 
 export const DEFAULT_THEME = fileURLToPath(new URL('../templates/', import.meta.url));
-export const ASSETS_DIR = 'assets';
 export const VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
 export interface GenerateOptions {
@@ -141,9 +141,8 @@ export function planSite(options: GenerateOptions, cache: GenerateCache = newCac
 
   const cards = new Map<Article, Card>(site.articles.map((a) => [a, toCard(a)]));
   const pages = planPages(site, strings, (a) => cards.get(a)!);
-  const themeAssets = new Map<string, string>();
-  for (const dir of [...templateDirs].reverse()) collectFiles(join(dir, ASSETS_DIR), ASSETS_DIR, themeAssets);
-  const assetNames = hashedNames(themeAssets);
+  const assets = themeAssets(templateDirs);
+  const assetNames = hashedNames(assets);
   claimOutputs(pages, tree.assets.map((f) => [f.contentPath, f.path]), assetNames, problems);
   problems.throwIfErrors();
 
@@ -206,27 +205,13 @@ export function planSite(options: GenerateOptions, cache: GenerateCache = newCac
     { id: 'days', source: 'archive', fingerprint: site.archive.days.map((d) => d.key).join(), produce: () => [archiveDays(site)] },
   );
   for (const f of tree.assets) groups.push(copyGroup(`content/${f.contentPath}`, f.contentPath, f.absPath));
-  for (const [path, abs] of themeAssets) groups.push(copyGroup(`templates/${path}`, assetNames.get(path)!, abs));
+  for (const [path, abs] of assets) groups.push(copyGroup(`templates/${path}`, assetNames.get(path)!, abs));
   stage('plan');
   const render = { root, templateDirs, config, strings, assetNames: [...assetNames], shell };
   const now = options.now ?? Date.now();
   const due = read.filter((a) => !a.draft && a.date.epochMs > now).map((a) => a.date.epochMs);
   const nextPublish = options.drafts || due.length === 0 ? null : Math.min(...due);
   return { site, render, nextPublish, groups, warnings: sortProblems(problems.items), timings };
-}
-
-/**
- * Theme CSS and JS get a content hash in their names (`assets/style.1a2b3c4d.css`), so hosts can
- * cache them for a year and a new version is still fetched at once. Other theme files keep their
- * names, because stylesheets refer to them by name.
- */
-function hashedNames(themeAssets: Map<string, string>): Map<string, string> {
-  const names = new Map<string, string>();
-  for (const [path, abs] of themeAssets) {
-    const ext = posix.extname(path);
-    names.set(path, ext === '.css' || ext === '.js' ? `${path.slice(0, -ext.length)}.${hash(readFileSync(abs)).slice(0, 10).replace(/[-_]/g, '0')}${ext}` : path);
-  }
-  return names;
 }
 
 function copyGroup(source: string, path: string, abs: string): OutputGroup {
@@ -256,62 +241,6 @@ function claimOutputs(pages: Page[], assets: [string, string][], assetNames: Map
   for (const [path, name] of assetNames) claim(name, `templates/${path}`);
 }
 
-function collectFiles(dir: string, prefix: string, into: Map<string, string>): void {
-  if (!existsSync(dir)) return;
-  for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
-    if (entry.name.startsWith('.')) continue;
-    const abs = join(dir, entry.name);
-    if (entry.isDirectory()) collectFiles(abs, `${prefix}/${entry.name}`, into);
-    else if (entry.isFile()) into.set(`${prefix}/${entry.name}`, abs);
-  }
-}
-
-/** Body HTML, plain text and default summary of every published article; broken links are warnings. */
-function renderMarkdown(site: Site, root: string, assets: string[], origin: Map<Article, Article>, cache: GenerateCache, problems: ProblemList, strict: boolean): void {
-  const report = strict ? problems.error.bind(problems) : problems.warn.bind(problems);
-  const targets: LinkTargets = { articles: new Map(), assets: new Set(assets), imageSize: createImageSizer(root) };
-  for (const a of site.articles) targets.articles.set(a.sourcePath.slice(CONTENT_DIR.length + 1), a.path);
-  const render = createMarkdown(site.config, targets);
-  const basePath = site.config.basePath;
-  const markdownKey = hash(JSON.stringify(site.config.markdown), basePath);
-  for (const a of site.articles) {
-    const contentPath = a.sourcePath.slice(CONTENT_DIR.length + 1);
-    const dir = posix.dirname(contentPath);
-    const parsed = origin.get(a)!;
-    const absPath = join(root, a.sourcePath);
-    let entry = cache.markdown.get(absPath);
-    // A cached rendering stands only while every relative link in it still resolves the same way.
-    if (!entry || entry.parsed !== parsed || entry.key !== markdownKey || !entry.result.links.every(([href, out]) => resolveLink(href, dir, basePath, targets, []) === out) || !imageSizesHold(entry.result, targets)) {
-      entry = { parsed, key: markdownKey, result: render(a.body, contentPath) };
-      cache.markdown.set(absPath, entry);
-    }
-    const { result } = entry;
-    a.html = result.html;
-    a.text = result.text;
-    if (!a.summary) a.summary = shorten(result.firstParagraph);
-    if (a.image) {
-      const broken: string[] = [];
-      a.image = resolveLink(a.image, dir, basePath, targets, broken);
-      for (const link of broken) report(a.sourcePath, `the image ${link} does not exist`, { hint: 'check the path in `image:`; it is relative to this file' });
-    }
-    for (const src of result.missingAlt ?? []) {
-      problems.warn(a.sourcePath, `the image ${src} has no description (alt text) for readers who cannot see it`, { hint: 'describe it between the brackets: ![Quang cảnh hội nghị](anh.png)' });
-    }
-    for (const link of result.brokenLinks) {
-      report(a.sourcePath, `broken link: ${link} points to no article or file`, { hint: 'links are relative to this file, e.g. ../2024/bai-viet.md or ../../files/tai-lieu.pdf' });
-    }
-  }
-}
-
-/** Article keys, recomputed only when the parse or what the model added to it changed. */
-function cachedKeys(a: Article, absPath: string, parsed: Article, cache: GenerateCache): ArticleKeys {
-  const input = `${a.path}\0${a.categoryName}\0${a.summary}\0${a.image}`;
-  const hit = cache.keys.get(absPath);
-  if (hit && hit.parsed === parsed && hit.input === input && hit.html === a.html) return hit.keys;
-  const keys = articleKeys(a);
-  cache.keys.set(absPath, { parsed, input, html: a.html, keys });
-  return keys;
-}
 
 /** Pages in the sitemap: every HTML page a reader can land on, but not the 404 page or search. */
 function sitemapEntries(pages: Page[]) {

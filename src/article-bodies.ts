@@ -1,0 +1,58 @@
+// The Markdown stage: every published article's body HTML, plain text and default summary, and
+// the keys that stand for an article in fingerprints. Both are cached between builds.
+import { join, posix } from 'node:path';
+import { articleKeys, hash, type ArticleKeys } from './fingerprint.js';
+import type { GenerateCache } from './generate.js';
+import { createImageSizer } from './images.js';
+import { CONTENT_DIR } from './load.js';
+import { createMarkdown, imageSizesHold, resolveLink, shorten, type LinkTargets } from './markdown.js';
+import type { ProblemList } from './problems.js';
+import type { Article, Site } from './types.js';
+
+/** Body HTML, plain text and default summary of every published article; broken links are warnings. */
+export function renderMarkdown(site: Site, root: string, assets: string[], origin: Map<Article, Article>, cache: GenerateCache, problems: ProblemList, strict: boolean): void {
+  const report = strict ? problems.error.bind(problems) : problems.warn.bind(problems);
+  const targets: LinkTargets = { articles: new Map(), assets: new Set(assets), imageSize: createImageSizer(root) };
+  for (const a of site.articles) targets.articles.set(a.sourcePath.slice(CONTENT_DIR.length + 1), a.path);
+  const render = createMarkdown(site.config, targets);
+  const basePath = site.config.basePath;
+  const markdownKey = hash(JSON.stringify(site.config.markdown), basePath);
+  for (const a of site.articles) {
+    const contentPath = a.sourcePath.slice(CONTENT_DIR.length + 1);
+    const dir = posix.dirname(contentPath);
+    const parsed = origin.get(a)!;
+    const absPath = join(root, a.sourcePath);
+    let entry = cache.markdown.get(absPath);
+    // A cached rendering stands only while every relative link in it still resolves the same way.
+    if (!entry || entry.parsed !== parsed || entry.key !== markdownKey || !entry.result.links.every(([href, out]) => resolveLink(href, dir, basePath, targets, []) === out) || !imageSizesHold(entry.result, targets)) {
+      entry = { parsed, key: markdownKey, result: render(a.body, contentPath) };
+      cache.markdown.set(absPath, entry);
+    }
+    const { result } = entry;
+    a.html = result.html;
+    a.text = result.text;
+    if (!a.summary) a.summary = shorten(result.firstParagraph);
+    if (a.image) {
+      const broken: string[] = [];
+      a.image = resolveLink(a.image, dir, basePath, targets, broken);
+      for (const link of broken) report(a.sourcePath, `the image ${link} does not exist`, { hint: 'check the path in `image:`; it is relative to this file' });
+    }
+    for (const src of result.missingAlt ?? []) {
+      problems.warn(a.sourcePath, `the image ${src} has no description (alt text) for readers who cannot see it`, { hint: 'describe it between the brackets: ![Quang cảnh hội nghị](anh.png)' });
+    }
+    for (const link of result.brokenLinks) {
+      report(a.sourcePath, `broken link: ${link} points to no article or file`, { hint: 'links are relative to this file, e.g. ../2024/bai-viet.md or ../../files/tai-lieu.pdf' });
+    }
+  }
+}
+
+/** Article keys, recomputed only when the parse or what the model added to it changed. */
+export function cachedKeys(a: Article, absPath: string, parsed: Article, cache: GenerateCache): ArticleKeys {
+  const input = `${a.path}\0${a.categoryName}\0${a.summary}\0${a.image}`;
+  const hit = cache.keys.get(absPath);
+  if (hit && hit.parsed === parsed && hit.input === input && hit.html === a.html) return hit.keys;
+  const keys = articleKeys(a);
+  cache.keys.set(absPath, { parsed, input, html: a.html, keys });
+  return keys;
+}
+
