@@ -1,4 +1,5 @@
-import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { walkFiles } from './fingerprint.js';
 import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { newCache, type GenerateCache } from './generate.js';
@@ -82,20 +83,7 @@ export function stampInputs(dirs: string[], files: string[]): string {
       lines.push(`${abs} -`);
     }
   };
-  const walk = (dir: string) => {
-    let entries;
-    try {
-      entries = readdirSync(dir, { withFileTypes: true });
-    } catch {
-      return;
-    }
-    for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
-      const abs = join(dir, e.name);
-      if (e.isDirectory()) walk(abs);
-      else add(abs);
-    }
-  };
-  for (const d of dirs) walk(d);
+  for (const d of dirs) walkFiles(d, add);
   for (const f of files) add(f);
   return lines.join('\n');
 }

@@ -29,23 +29,28 @@ export function articleKeys(a: Article): ArticleKeys {
 /** Hash of every file under the given folders (templates and locales), in a fixed order. */
 export function hashFolders(dirs: string[], skip: string[] = []): string {
   const h = createHash('sha1');
-  const walk = (dir: string, rel: string) => {
-    let entries;
-    try {
-      entries = readdirSync(dir, { withFileTypes: true });
-    } catch {
-      return;
-    }
-    for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
-      const path = rel ? `${rel}/${e.name}` : e.name;
-      if (skip.includes(path)) continue;
-      if (e.isDirectory()) walk(join(dir, e.name), path);
-      else if (e.isFile()) h.update(path).update('\0').update(readFileSync(join(dir, e.name))).update('\0');
-    }
-  };
   for (const d of dirs) {
     h.update(`dir:${d}\0`);
-    walk(d, '');
+    walkFiles(d, (abs, path) => void h.update(path).update('\0').update(readFileSync(abs)).update('\0'), skip);
   }
   return h.digest('base64url');
+}
+
+/**
+ * Calls `visit` for every file under `dir`, in code-point order of names (whatever order the file
+ * system gives), with its absolute and `/`-separated relative path. Missing folders have no files.
+ */
+export function walkFiles(dir: string, visit: (abs: string, path: string) => void, skip: string[] = [], rel = ''): void {
+  let entries;
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return;
+  }
+  for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
+    const path = rel ? `${rel}/${e.name}` : e.name;
+    if (skip.includes(path)) continue;
+    if (e.isDirectory()) walkFiles(join(dir, e.name), visit, skip, path);
+    else visit(join(dir, e.name), path);
+  }
 }
