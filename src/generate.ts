@@ -169,19 +169,14 @@ export function planSite(options: GenerateOptions, cache: GenerateCache = newCac
     }
   }
   const { renderer } = cache.renderer;
-  // Articles stand in by their key; a pagination's page list follows from its length and base.
+  // Articles stand in by their key.
   const part = (v: unknown): string => {
     if (Array.isArray(v)) return `[${v.map(part).join()}]`;
     return cardKeysOf().get(v as object) ?? keysOf().get(v as Article)?.card ?? JSON.stringify(v);
   };
   const contextKey = (context: Record<string, unknown>) => {
     let key = '';
-    for (const [name, value] of Object.entries(context)) {
-      if (name === 'pagination') {
-        const { pages: all, ...rest } = value as { pages: { path: string }[] };
-        key += `|${JSON.stringify(rest)}:${all.length}`;
-      } else key += `|${name}=${part(value)}`;
-    }
+    for (const [name, value] of Object.entries(context)) key += `|${name}=${part(value)}`;
     return key;
   };
 

@@ -44,6 +44,17 @@ describe('pagination', () => {
     expect(over[0].nextPath).toBe('trang/2/');
   });
 
+  it('links the first and last page and two either side, with gaps', () => {
+    const pages = paginate(items(100), 10, 'x/');
+    const show = (n: number) => pages[n - 1].links.map((l) => ('gap' in l ? '…' : l.number)).join(' ');
+    expect(show(1)).toBe('1 2 3 … 10');
+    expect(show(5)).toBe('1 … 3 4 5 6 7 … 10');
+    expect(show(4)).toBe('1 2 3 4 5 6 … 10');
+    expect(show(10)).toBe('1 … 8 9 10');
+    expect(pages[4].links[2]).toEqual({ number: 3, path: 'x/trang/3/' });
+    expect(paginate(items(1), 10, 'x/')[0].links).toEqual([{ number: 1, path: 'x/' }]);
+  });
+
   it('finds the page that holds an item', () => {
     expect(pageOf(0, 10, 'x/')).toBe('x/');
     expect(pageOf(9, 10, 'x/')).toBe('x/');
