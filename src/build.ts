@@ -16,6 +16,8 @@ export interface BuildOptions extends GenerateOptions {
   out?: string;
   /** Reuse `<root>/.bantin/` from the last build: re-render and rewrite only what changed. */
   cache?: boolean;
+  /** Let a separate process delete the previous output after the swap (the command line does). */
+  backgroundCleanup?: boolean;
 }
 
 export interface BuildResult {
@@ -189,7 +191,7 @@ function finish(run: Run, write: () => number | Promise<number>): BuildResult | 
       const now = new Set([...run.written.keys()]);
       const removed = [...run.cache!.outputs.values()].flatMap((o) => o.files.map(([p]) => p)).filter((p) => !now.has(p.toLowerCase()));
       staging.applyInto(moved, removed);
-    } else staging.commit({ background: !!run.options.cache });
+    } else staging.commit({ background: !!run.options.backgroundCleanup });
     plan.timings.commit = Math.round(performance.now() - started);
     remember(run);
     const reused = run.reuse.reduce((n, g) => n + run.cache!.outputs.get(g.id)!.files.length, 0);

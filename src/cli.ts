@@ -90,7 +90,7 @@ function str(v: string | boolean | undefined): string | undefined {
 async function runBuild(flags: Flags): Promise<number> {
   const started = performance.now();
   try {
-    const result = await buildInParallel({ root: str(flags.root) ?? process.cwd(), out: str(flags.out), baseUrl: str(flags['base-url']), drafts: !!flags.drafts, strict: !!flags.strict, cache: !flags['no-cache'] });
+    const result = await buildInParallel({ root: str(flags.root) ?? process.cwd(), out: str(flags.out), baseUrl: str(flags['base-url']), drafts: !!flags.drafts, strict: !!flags.strict, cache: !flags['no-cache'], backgroundCleanup: true });
     const ms = Math.round(performance.now() - started);
     if (flags.json) {
       process.stdout.write(`${JSON.stringify({ ok: true, out: result.out, pages: result.pages, files: result.files, reused: result.reused, ms, timings: result.timings, errors: [], warnings: result.warnings }, null, 2)}\n`);
