@@ -36,8 +36,7 @@ export function build(options: BuildOptions): BuildResult {
   if (quick) return quick;
   const run = start(options);
   if (!run.staging) return unchanged(run);
-  const { staging } = run;
-  return finish(run, () => reuseFiles(run) + writeGroups(run.fresh, staging, run.plan.timings, run.written));
+  return finish(run, () => writeOnThisThread(run));
 }
 
 /** The same build, with pages rendered on worker threads when there are enough of them to gain. */
@@ -49,7 +48,7 @@ export async function buildInParallel(options: BuildOptions): Promise<BuildResul
   const { plan, staging } = run;
   const pages = run.fresh.filter((g) => g.job);
   const threads = renderThreads(pages.length);
-  if (threads === 0) return finish(run, () => reuseFiles(run) + writeGroups(run.fresh, staging, plan.timings, run.written));
+  if (threads === 0) return finish(run, () => writeOnThisThread(run));
   for (const g of pages) run.written.set(g.job!.file.toLowerCase(), { id: g.id, path: g.job!.file });
   const started = performance.now();
   const rendering = renderInThreads({ ...plan.render, dir: staging.dir }, pages.map((g) => g.job!), threads);
@@ -65,6 +64,10 @@ export async function buildInParallel(options: BuildOptions): Promise<BuildResul
 }
 
 type Run = ReturnType<typeof start>;
+
+function writeOnThisThread(run: Run): number {
+  return reuseFiles(run) + writeGroups(run.fresh, run.staging!, run.plan.timings, run.written);
+}
 
 const inputsOf = (root: string) => stampInputs([join(root, CONTENT_DIR), join(root, DATA_DIR), join(root, 'templates'), DEFAULT_THEME], [join(root, CONFIG_FILE)]);
 const keyOf = (options: BuildOptions, out: string) => JSON.stringify([VERSION, out, options.baseUrl ?? null, !!options.drafts, !!options.strict]);
@@ -219,7 +222,7 @@ function finish(run: Run, write: () => number | Promise<number>): BuildResult | 
     }
   }
   watch();
-  return result.then(done, fail).finally(cleanup);
+  return result.then(done).catch(fail).finally(cleanup);
 }
 
 /** Produces and writes groups on this thread; returns how many files were written. */
@@ -231,7 +234,7 @@ function writeGroups(groups: OutputGroup[], staging: Staging, timings: Record<st
     const t0 = performance.now();
     const out = produce(group);
     const t1 = performance.now();
-    const kind = group.id.slice(0, group.id.indexOf(':') + 1 || undefined).replace(/:$/, '');
+    const kind = group.id.split(':')[0];
     spent[kind] = (spent[kind] ?? 0) + (t1 - t0);
     for (const file of out) {
       claimProduced(written, file, group);
