@@ -26,11 +26,19 @@ export type RenderReply = { ok: true; files: number } | { ok: false; files: numb
 /** Pages below this many are rendered on the main thread: starting threads would cost more. */
 export const PARALLEL_THRESHOLD = 1500;
 
-/** How many render threads to use: `BANTIN_JOBS` if set (1 = no threads), else one per core. */
+/** Below this many cores the threads did not pay in measurements (2 cores: 1.3× slower). */
+const MIN_CORES = 4;
+
+/**
+ * How many render threads to start beside the main thread, which meanwhile builds the search index
+ * and feeds: one per core but one, on machines with MIN_CORES or more. `BANTIN_JOBS=N` sets the
+ * number of threads at work in all (1 = everything on the main thread).
+ */
 export function renderThreads(pages: number): number {
   const asked = Number(process.env.BANTIN_JOBS);
-  if (Number.isInteger(asked) && asked >= 1) return asked === 1 ? 0 : asked;
-  return pages < PARALLEL_THRESHOLD ? 0 : Math.min(availableParallelism(), 8);
+  if (Number.isInteger(asked) && asked >= 1) return asked - 1;
+  const cores = availableParallelism();
+  return pages < PARALLEL_THRESHOLD || cores < MIN_CORES ? 0 : Math.min(cores, 8) - 1;
 }
 
 /**

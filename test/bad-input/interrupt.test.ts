@@ -46,8 +46,8 @@ describe('an interrupted build', () => {
   // With render threads the signal arrives while the build awaits them (its handler cleans up);
   // with one thread (BANTIN_JOBS=1) it arrives during synchronous writing (the process just ends).
   const cases: [NodeJS.Signals, string, Record<string, string>][] = [
-    ['SIGINT', 'render threads', {}],
-    ['SIGTERM', 'render threads', {}],
+    ['SIGINT', 'render threads', { BANTIN_JOBS: '3' }],
+    ['SIGTERM', 'render threads', { BANTIN_JOBS: '3' }],
     ['SIGINT', 'one thread', { BANTIN_JOBS: '1' }],
     ['SIGTERM', 'one thread', { BANTIN_JOBS: '1' }],
   ];
