@@ -97,7 +97,8 @@ async function serveLatency() {
   };
   const times = [];
   for (let i = 0; i < 15; i++) {
-    await new Promise((r) => setTimeout(r, 150));
+    // An editor saves seconds apart: let the last edit's search index and feeds finish first.
+    await new Promise((r) => setTimeout(r, 1000));
     const started = performance.now();
     appendFileSync(article, `\nLần sửa ${i}.\n`);
     await nextReload();

@@ -66,7 +66,7 @@ export async function serve(options: ServeOptions) {
       const paths = batch;
       batch = [];
       running = running.then(() => rebuildNow(paths)).catch((err: Error) => log(`bantin: internal error while rebuilding: ${err.stack ?? err}`));
-    }, 25);
+    }, 10);
   });
   await new Promise<void>((ok) => watcher.once('ready', () => ok()));
 
