@@ -1,0 +1,80 @@
+import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { build } from '../src/build.js';
+import { article, makeSite, readTree, writeFiles } from './helpers.js';
+
+const NOW = Date.UTC(2025, 0, 1);
+
+function site() {
+  const files: Record<string, string> = {
+    'bantin.yaml': 'title: Xã Bộ Đệm\npageSize: 3\nrelatedCount: 2\n',
+    'content/files/a.pdf': '%PDF-1.4 test',
+  };
+  for (let i = 1; i <= 9; i++) {
+    files[`content/tin-tuc/bai-${i}.md`] = article({ title: `Bài ${i}`, date: `2024-05-0${i} 09:00`, category: i % 3 ? 'Tin tức' : 'Thông báo', tags: i % 2 ? ['đất đai'] : [] }, `Đoạn của bài ${i}.\n\n[tệp](../files/a.pdf)`);
+  }
+  return makeSite(files, 'cache');
+}
+
+describe('the build cache', () => {
+  it('gives the same bytes as a build without it, after every kind of edit', () => {
+    const root = site();
+    const cached = join(root, 'dist');
+    const clean = join(root, '..', `${root.split('/').pop()}-clean`);
+    const steps: [string, () => void][] = [
+      ['first build', () => {}],
+      ['nothing changed', () => {}],
+      ['edit a body', () => writeFiles(root, { 'content/tin-tuc/bai-2.md': article({ title: 'Bài 2', date: '2024-05-02 09:00' }, 'Thân bài mới.') })],
+      ['edit a title and date', () => writeFiles(root, { 'content/tin-tuc/bai-4.md': article({ title: 'Bài 4 sửa', date: '2024-06-30 09:00' }) })],
+      ['add an article', () => writeFiles(root, { 'content/thong-bao/moi.md': article({ title: 'Mới', date: '2023-01-01 09:00', category: 'Thông báo' }, '[bài 2](../tin-tuc/bai-2.md)') })],
+      ['rename a linked article', () => renameSync(join(root, 'content/tin-tuc/bai-2.md'), join(root, 'content/tin-tuc/bai-hai.md'))],
+      ['delete an article', () => rmSync(join(root, 'content/tin-tuc/bai-7.md'))],
+      ['delete an attachment', () => rmSync(join(root, 'content/files/a.pdf'))],
+      ['edit a template', () => writeFiles(root, { 'templates/partials/footer.njk': '<footer class="site-footer">Chân trang khác</footer>\n' })],
+      ['edit the stylesheet', () => writeFiles(root, { 'templates/assets/style.css': 'body { color: #123; }\n' })],
+      ['edit the config', () => writeFiles(root, { 'bantin.yaml': 'title: Tên mới\npageSize: 2\nrelatedScope: site\n' })],
+      ['edit a data file', () => writeFiles(root, { 'data/stats.yaml': 'visits: 4242\n' })],
+    ];
+    for (const [name, step] of steps) {
+      step();
+      const result = build({ root, now: NOW, cache: true });
+      build({ root, out: clean, now: NOW });
+      expect(readTree(cached), name).toEqual(readTree(clean));
+      if (name === 'nothing changed') expect(result.files, name).toBe(0);
+      if (name === 'edit a body') expect(result.files - result.reused, name).toBeLessThan(readTree(clean).size / 2);
+    }
+  });
+
+  it('publishes a future-dated article once its time has come, though no file changed', () => {
+    const root = makeSite({ 'content/a.md': article({ title: 'Hẹn giờ', date: '2025-06-01 08:00' }), 'content/b.md': article({ title: 'Đã đăng', date: '2024-01-01' }) });
+    build({ root, now: NOW, cache: true });
+    expect(readFileSync(join(root, 'dist/index.html'), 'utf8')).not.toContain('Hẹn giờ');
+    expect(build({ root, now: NOW + 1000, cache: true }).files).toBe(0);
+    build({ root, now: Date.UTC(2025, 5, 2), cache: true });
+    expect(readFileSync(join(root, 'dist/index.html'), 'utf8')).toContain('Hẹn giờ');
+  });
+
+  it('writes again an output file that was deleted or changed in size behind its back', () => {
+    const root = site();
+    build({ root, now: NOW, cache: true });
+    rmSync(join(root, 'dist/thong-bao/bai-3/index.html'));
+    writeFileSync(join(root, 'dist/feed.xml'), 'x');
+    expect(build({ root, now: NOW, cache: true }).files).toBeGreaterThan(0);
+    const clean = join(root, '..', `${root.split('/').pop()}-clean`);
+    build({ root, out: clean, now: NOW });
+    expect(readTree(join(root, 'dist'))).toEqual(readTree(clean));
+  });
+
+  it('ignores a damaged cache and rebuilds what an edited output folder lost', () => {
+    const root = site();
+    build({ root, now: NOW, cache: true });
+    writeFileSync(join(root, '.bantin/build-cache.bin'), 'rác');
+    writeFileSync(join(root, '.bantin/manifest.json'), '{');
+    rmSync(join(root, 'dist/thong-bao/bai-3/index.html'));
+    build({ root, now: NOW, cache: true });
+    const clean = join(root, '..', `${root.split('/').pop()}-clean`);
+    build({ root, out: clean, now: NOW });
+    expect(readTree(join(root, 'dist'))).toEqual(readTree(clean));
+  });
+});
