@@ -7,14 +7,15 @@ import type { Problem } from './types.js';
 
 export const CACHE_DIR = '.bantin';
 const CACHE_FILE = 'build-cache.bin';
-const FORMAT = 1;
+const FORMAT = 2;
 
 /** What the last build left: its parse cache, and which output files each group wrote. */
 export interface BuildCache {
   generate: GenerateCache;
   /** Output folder the `outputs` are in. */
   out: string;
-  outputs: Map<string, { fingerprint: string; files: [path: string, size: number][] }>;
+  /** Per group: its fingerprint and files (with a content digest where the main thread wrote it). */
+  outputs: Map<string, { fingerprint: string; files: [path: string, size: number, digest?: string][] }>;
 }
 
 interface Stored extends BuildCache {

@@ -33,8 +33,8 @@ export interface BuildResult {
 /** Plans the site, then writes every output into a staging folder that replaces `out` at the end. */
 export function build(options: BuildOptions): BuildResult {
   const quick = upToDate(options);
-  if (quick) return quick;
-  const run = start(options);
+  if (typeof quick !== 'string') return quick;
+  const run = start(options, quick);
   if (!run.staging) return unchanged(run);
   return finish(run, () => writeOnThisThread(run));
 }
@@ -42,8 +42,8 @@ export function build(options: BuildOptions): BuildResult {
 /** The same build, with pages rendered on worker threads when there are enough of them to gain. */
 export async function buildInParallel(options: BuildOptions): Promise<BuildResult> {
   const quick = upToDate(options);
-  if (quick) return quick;
-  const run = start(options);
+  if (typeof quick !== 'string') return quick;
+  const run = start(options, quick);
   if (!run.staging) return unchanged(run);
   const { plan, staging } = run;
   const pages = run.fresh.filter((g) => g.job);
@@ -55,7 +55,7 @@ export async function buildInParallel(options: BuildOptions): Promise<BuildResul
   // Keep the rejection from going unhandled while the main thread writes the other outputs.
   rendering.catch(() => {});
   return finish(run, () => {
-    const files = reuseFiles(run) + writeGroups(run.fresh.filter((g) => !g.job), staging, plan.timings, run.written);
+    const files = reuseFiles(run) + writeGroups(run.fresh.filter((g) => !g.job), staging, plan.timings, run.written, keepSame(run));
     return rendering.then((rendered) => {
       plan.timings.render = Math.round(performance.now() - started);
       return files + rendered;
@@ -66,7 +66,7 @@ export async function buildInParallel(options: BuildOptions): Promise<BuildResul
 type Run = ReturnType<typeof start>;
 
 function writeOnThisThread(run: Run): number {
-  return reuseFiles(run) + writeGroups(run.fresh, run.staging!, run.plan.timings, run.written);
+  return reuseFiles(run) + writeGroups(run.fresh, run.staging!, run.plan.timings, run.written, keepSame(run));
 }
 
 const inputsOf = (root: string) => stampInputs([join(root, CONTENT_DIR), join(root, DATA_DIR), join(root, 'templates'), DEFAULT_THEME], [join(root, CONFIG_FILE)]);
@@ -75,26 +75,28 @@ const keyOf = (options: BuildOptions, out: string) => JSON.stringify([VERSION, o
 /**
  * With the cache on, a build whose inputs all read as after the last one, with no article come due
  * and the output folder as it was left, returns at once: nothing is planned, rendered or written.
+ * Otherwise it returns the input stamps it took (empty without the cache).
  */
-function upToDate(options: BuildOptions): BuildResult | null {
-  if (!options.cache) return null;
+function upToDate(options: BuildOptions): BuildResult | string {
+  if (!options.cache) return '';
   const started = performance.now();
   const root = resolve(options.root);
   const out = resolve(options.out ?? join(root, 'dist'));
+  const inputs = inputsOf(root);
   const m = loadManifest(root);
-  if (!m || m.key !== keyOf(options, out) || m.out !== out) return null;
-  if (m.nextPublish !== null && (options.now ?? Date.now()) >= m.nextPublish) return null;
-  if (m.inputs !== inputsOf(root) || !m.files.every(([path, size]) => sizeOf(join(out, path)) === size)) return null;
+  if (!m || m.key !== keyOf(options, out) || m.out !== out || m.inputs !== inputs) return inputs;
+  if (m.nextPublish !== null && (options.now ?? Date.now()) >= m.nextPublish) return inputs;
+  if (!m.files.every(([path, size]) => sizeOf(join(out, path)) === size)) return inputs;
   return { out, pages: m.pages, files: 0, reused: m.files.length, warnings: m.warnings, timings: { check: Math.round(performance.now() - started) } };
 }
 
-function start(options: BuildOptions) {
+/** `inputs`: the input stamps `upToDate` took, saved for the next build's check. */
+function start(options: BuildOptions, inputs: string) {
   const root = resolve(options.root);
   const out = resolve(options.out ?? join(root, 'dist'));
   const problems = new ProblemList();
   checkOutputFolder(root, out, problems);
   problems.throwIfErrors();
-  const inputs = options.cache ? inputsOf(root) : '';
   const t0 = performance.now();
   const cache = options.cache ? loadBuildCache(root, VERSION) : null;
   const cacheMs = performance.now() - t0;
@@ -114,7 +116,10 @@ function start(options: BuildOptions) {
   const incremental = !!cache && cache.out === out && reuse.length > 0;
   plan.timings.compare = Math.round(performance.now() - started);
   const written: Written = new Map();
-  return { root, out, options, inputs, plan, cache, fingerprints, reuse, fresh, written, incremental, staging: same ? null : openStaging(out) };
+  // What the last build wrote where, to leave a regenerated file alone when its bytes are the same.
+  const previous = new Map<string, { size: number; digest?: string }>();
+  if (incremental) for (const o of cache!.outputs.values()) for (const [path, size, digest] of o.files) previous.set(path, { size, digest });
+  return { previous, root, out, options, inputs, plan, cache, fingerprints, reuse, fresh, written, incremental, staging: same ? null : openStaging(out) };
 }
 
 function sizeOf(path: string): number {
@@ -148,19 +153,32 @@ function reuseFiles(run: Run): number {
   return n;
 }
 
+/**
+ * In an incremental build, a file whose new bytes equal what the output folder already holds is
+ * not written or moved (a search shard that one edit did not touch, say).
+ */
+function keepSame(run: Run): ((path: string, digest: string) => boolean) | null {
+  if (!run.cache) return null;
+  return (path, digest) => {
+    if (!run.incremental) return false;
+    const last = run.previous.get(path);
+    return !!last && last.digest === digest && sizeOf(join(run.out, path)) === last.size;
+  };
+}
+
 /** Records which files each group wrote, for the next build to reuse. */
 function remember(run: Run): void {
   if (!run.cache) return;
   const started = performance.now();
-  const outputs = new Map<string, { fingerprint: string; files: [string, number][] }>();
-  const byGroup = new Map<string, string[]>();
-  for (const { id, path } of run.written.values()) {
-    let list = byGroup.get(id);
-    if (!list) byGroup.set(id, (list = []));
-    list.push(path);
+  const outputs = new Map<string, { fingerprint: string; files: [string, number, string?][] }>();
+  const byGroup = new Map<string, { path: string; digest?: string }[]>();
+  for (const w of run.written.values()) {
+    let list = byGroup.get(w.id);
+    if (!list) byGroup.set(w.id, (list = []));
+    list.push(w);
   }
   for (const group of run.plan.groups) {
-    const files = (byGroup.get(group.id) ?? []).map((p): [string, number] => [p, sizeOf(join(run.out, p))]);
+    const files = (byGroup.get(group.id) ?? []).map((w): [string, number, string?] => [w.path, sizeOf(join(run.out, w.path)), w.digest ?? run.previous.get(w.path)?.digest]);
     outputs.set(group.id, { fingerprint: run.fingerprints.get(group.id)!, files });
   }
   run.cache.generate.dirty = false;
@@ -169,9 +187,9 @@ function remember(run: Run): void {
   run.plan.timings.save = Math.round(performance.now() - started);
 }
 
-function saveRunManifest(run: Run, files: [string, number][]): void {
+function saveRunManifest(run: Run, files: [string, number, string?][]): void {
   saveManifest(run.root, {
-    key: keyOf(run.options, run.out), inputs: run.inputs, nextPublish: run.plan.nextPublish, out: run.out, files,
+    key: keyOf(run.options, run.out), inputs: run.inputs, nextPublish: run.plan.nextPublish, out: run.out, files: files.map(([p, size]) => [p, size]),
     pages: run.plan.groups.filter((g) => g.job).length, warnings: run.plan.warnings,
   });
 }
@@ -190,14 +208,15 @@ function finish(run: Run, write: () => number | Promise<number>): BuildResult | 
     const started = performance.now();
     if (run.incremental) {
       const reused = new Set(run.reuse.map((g) => g.id));
-      const moved = [...run.written.values()].filter((w) => !reused.has(w.id)).map((w) => w.path);
+      const moved = [...run.written.values()].filter((w) => !reused.has(w.id) && !w.kept).map((w) => w.path);
       const now = new Set([...run.written.keys()]);
       const removed = [...run.cache!.outputs.values()].flatMap((o) => o.files.map(([p]) => p)).filter((p) => !now.has(p.toLowerCase()));
       staging.applyInto(moved, removed);
     } else staging.commit({ background: !!run.options.backgroundCleanup });
     plan.timings.commit = Math.round(performance.now() - started);
     remember(run);
-    const reused = run.reuse.reduce((n, g) => n + run.cache!.outputs.get(g.id)!.files.length, 0);
+    let reused = run.reuse.reduce((n, g) => n + run.cache!.outputs.get(g.id)!.files.length, 0);
+    for (const w of run.written.values()) if (w.kept) reused++;
     return { out, pages: plan.groups.filter((g) => g.job).length, files, reused, warnings: plan.warnings, timings: plan.timings };
   };
   const fail = (err: unknown): never => {
@@ -226,7 +245,7 @@ function finish(run: Run, write: () => number | Promise<number>): BuildResult | 
 }
 
 /** Produces and writes groups on this thread; returns how many files were written. */
-function writeGroups(groups: OutputGroup[], staging: Staging, timings: Record<string, number>, written: Written): number {
+function writeGroups(groups: OutputGroup[], staging: Staging, timings: Record<string, number>, written: Written, keep: ((path: string, digest: string) => boolean) | null = null): number {
   const spent: Record<string, number> = {};
   let writing = 0;
   let files = 0;
@@ -238,7 +257,10 @@ function writeGroups(groups: OutputGroup[], staging: Staging, timings: Record<st
     spent[kind] = (spent[kind] ?? 0) + (t1 - t0);
     for (const file of out) {
       claimProduced(written, file, group);
-      staging.write(file.path, file.content);
+      const entry = written.get(file.path.toLowerCase())!;
+      if (keep) entry.digest = hash(file.content);
+      if (keep?.(file.path, entry.digest!)) entry.kept = true;
+      else staging.write(file.path, file.content);
       files++;
     }
     writing += performance.now() - t1;
@@ -273,7 +295,7 @@ export function claimProduced(written: Written, file: OutputFile, group: OutputG
 }
 
 /** Output files by lower-cased path (hosts on Windows or macOS disks do not tell case apart). */
-type Written = Map<string, { id: string; path: string }>;
+type Written = Map<string, { id: string; path: string; digest?: string; kept?: boolean }>;
 
 /** The output folder may not be the site itself, contain it, or sit inside its sources. */
 function checkOutputFolder(root: string, out: string, problems: ProblemList): void {
