@@ -1,5 +1,5 @@
-import { existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
-import { dirname, join, resolve, sep } from 'node:path';
+import { statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { loadBuildCache, loadManifest, saveBuildCache, saveManifest, stampInputs } from './build-cache.js';
 import { CONFIG_FILE } from './config.js';
 import { hash } from './fingerprint.js';
@@ -8,7 +8,7 @@ import { CONTENT_DIR, DATA_DIR } from './load.js';
 import { BuildFailure, ProblemList } from './problems.js';
 import { TemplateError } from './render.js';
 import { PoolProblem, renderInThreads, renderThreads } from './render-pool.js';
-import { openStaging, type Staging } from './write.js';
+import { checkOutputFolder, openStaging, type Staging } from './write.js';
 import type { OutputFile, Problem } from './types.js';
 
 export interface BuildOptions extends GenerateOptions {
@@ -296,28 +296,3 @@ export function claimProduced(written: Written, file: OutputFile, group: OutputG
 
 /** Output files by lower-cased path (hosts on Windows or macOS disks do not tell case apart). */
 type Written = Map<string, { id: string; path: string; digest?: string; kept?: boolean }>;
-
-/** The output folder may not be the site itself, contain it, or sit inside its sources. */
-function checkOutputFolder(root: string, out: string, problems: ProblemList): void {
-  const real = (p: string) => (existsSync(p) ? realpathSync(p) : p);
-  const r = real(root);
-  const o = existsSync(out) ? real(out) : join(real(dirname(out)), out.slice(dirname(out).length + 1));
-  const inside = (child: string, parent: string) => child === parent || child.startsWith(parent.endsWith(sep) ? parent : parent + sep);
-  if (inside(r, o)) problems.error(null, `the output folder ${out} is the site folder or contains it`, { hint: 'use --out dist (the default) or another folder' });
-  else if (inside(o, join(r, CONTENT_DIR)) || inside(o, join(r, 'templates'))) problems.error(null, `the output folder ${out} is inside the site's sources`, { hint: 'use --out dist (the default)' });
-  else if (isForeignFolder(o)) {
-    // The output folder is replaced whole: never take a folder of someone's own files for one.
-    problems.error(null, `the output folder ${out} holds files that bantin did not make`, { hint: 'choose an empty or new folder for --out, or empty that one yourself first' });
-  }
-}
-
-/** A non-empty folder without the files every bantin build writes. */
-function isForeignFolder(dir: string): boolean {
-  let names: string[];
-  try {
-    names = readdirSync(dir);
-  } catch {
-    return false;
-  }
-  return names.length > 0 && !(names.includes('404.html') && names.includes('sitemap.xml'));
-}

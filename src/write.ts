@@ -1,7 +1,8 @@
 import { spawn } from 'node:child_process';
-import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join, posix } from 'node:path';
-import { BuildFailure } from './problems.js';
+import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, realpathSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, posix, sep } from 'node:path';
+import { CONTENT_DIR } from './load.js';
+import { BuildFailure, type ProblemList } from './problems.js';
 
 /**
  * A build writes into a staging folder beside the output folder and swaps it in only when
@@ -179,4 +180,29 @@ function isAlive(pid: number): boolean {
   } catch (err) {
     return (err as NodeJS.ErrnoException).code === 'EPERM';
   }
+}
+
+/** The output folder may not be the site itself, contain it, or sit inside its sources. */
+export function checkOutputFolder(root: string, out: string, problems: ProblemList): void {
+  const real = (p: string) => (existsSync(p) ? realpathSync(p) : p);
+  const r = real(root);
+  const o = existsSync(out) ? real(out) : join(real(dirname(out)), out.slice(dirname(out).length + 1));
+  const inside = (child: string, parent: string) => child === parent || child.startsWith(parent.endsWith(sep) ? parent : parent + sep);
+  if (inside(r, o)) problems.error(null, `the output folder ${out} is the site folder or contains it`, { hint: 'use --out dist (the default) or another folder' });
+  else if (inside(o, join(r, CONTENT_DIR)) || inside(o, join(r, 'templates'))) problems.error(null, `the output folder ${out} is inside the site's sources`, { hint: 'use --out dist (the default)' });
+  else if (isForeignFolder(o)) {
+    // The output folder is replaced whole: never take a folder of someone's own files for one.
+    problems.error(null, `the output folder ${out} holds files that bantin did not make`, { hint: 'choose an empty or new folder for --out, or empty that one yourself first' });
+  }
+}
+
+/** A non-empty folder without the files every bantin build writes. */
+function isForeignFolder(dir: string): boolean {
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return false;
+  }
+  return names.length > 0 && !(names.includes('404.html') && names.includes('sitemap.xml'));
 }
