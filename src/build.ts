@@ -135,7 +135,14 @@ function unchanged(run: Run): BuildResult {
   const { plan, out } = run;
   if (run.cache?.generate.dirty) saveBuildCache(run.root, VERSION, run.cache);
   if (run.cache) saveRunManifest(run, [...run.cache.outputs.values()].flatMap((o) => o.files));
-  return { out, pages: plan.groups.filter((g) => g.job).length, files: 0, reused: run.reuse.reduce((n, g) => n + run.cache!.outputs.get(g.id)!.files.length, 0), warnings: plan.warnings, timings: plan.timings };
+  return { out, pages: plan.groups.filter((g) => g.job).length, files: 0, reused: reusedCount(run), warnings: plan.warnings, timings: plan.timings };
+}
+
+/** Output files taken from the last build: those of unchanged groups, and regenerated ones with the same bytes. */
+function reusedCount(run: Run): number {
+  let n = run.reuse.reduce((sum, g) => sum + run.cache!.outputs.get(g.id)!.files.length, 0);
+  for (const w of run.written.values()) if (w.kept) n++;
+  return n;
 }
 
 /** Links the unchanged groups' files from the previous output into the staging folder. */
@@ -215,9 +222,7 @@ function finish(run: Run, write: () => number | Promise<number>): BuildResult | 
     } else staging.commit({ background: !!run.options.backgroundCleanup });
     plan.timings.commit = Math.round(performance.now() - started);
     remember(run);
-    let reused = run.reuse.reduce((n, g) => n + run.cache!.outputs.get(g.id)!.files.length, 0);
-    for (const w of run.written.values()) if (w.kept) reused++;
-    return { out, pages: plan.groups.filter((g) => g.job).length, files, reused, warnings: plan.warnings, timings: plan.timings };
+    return { out, pages: plan.groups.filter((g) => g.job).length, files, reused: reusedCount(run), warnings: plan.warnings, timings: plan.timings };
   };
   const fail = (err: unknown): never => {
     staging.abort();

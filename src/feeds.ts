@@ -1,6 +1,7 @@
 // Site-wide and per-category feeds: RSS 2.0, Atom 1.0 and JSON Feed 1.1.
 // Pure: the output depends only on the site model, never on the clock, so rebuilds are byte-identical.
 
+import { formatOffset, pad } from './dates.js';
 import type { Article, OutputFile, Site, SiteConfig, SiteDate } from './types.js';
 
 const DEFAULT_LIMIT = 50;
@@ -45,15 +46,11 @@ export function absoluteUrl(config: SiteConfig, url: string): string {
 
 const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-const pad2 = (n: number) => String(n).padStart(2, '0');
-
 /** RFC 822 date as RSS wants it, in the site's wall-clock time: `Tue, 28 Jan 2020 23:10:00 +0700`. */
 export function rfc822(d: SiteDate): string {
   const weekday = DAYS[new Date(Date.UTC(d.year, d.month - 1, d.day)).getUTCDay()];
-  const abs = Math.abs(d.offsetMinutes);
-  const offset = `${d.offsetMinutes < 0 ? '-' : '+'}${pad2(Math.floor(abs / 60))}${pad2(abs % 60)}`;
-  const time = `${pad2(d.hour)}:${pad2(d.minute)}:${pad2(d.second)}`;
-  return `${weekday}, ${pad2(d.day)} ${MONTHS[d.month - 1]} ${d.year} ${time} ${offset}`;
+  const time = `${pad(d.hour)}:${pad(d.minute)}:${pad(d.second)}`;
+  return `${weekday}, ${pad(d.day)} ${MONTHS[d.month - 1]} ${d.year} ${time} ${formatOffset(d.offsetMinutes, '')}`;
 }
 
 // Feed readers show the HTML outside the page, so relative links and images would point at the

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { toCard } from './pages.js';
 import type { Article } from './types.js';
 
 export function hash(...parts: (string | Uint8Array)[]): string {
@@ -20,10 +21,11 @@ export interface ArticleKeys {
 }
 
 export function articleKeys(a: Article): ArticleKeys {
-  const { body, html, text, index, ...shown } = a;
-  void body; void text; void index;
+  // The list position is left out: an article does not change when another is added before it.
+  const { index, ...shown } = toCard(a);
+  void index;
   const card = hash(JSON.stringify(shown));
-  return { card, full: hash(card, html) };
+  return { card, full: hash(card, a.html) };
 }
 
 /** Hash of every file under the given folders (templates and locales), in a fixed order. */

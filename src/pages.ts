@@ -1,6 +1,7 @@
 import { pageOf, paginate, type Pagination } from './paginate.js';
 import type { Strings } from './i18n.js';
 import { fill } from './i18n.js';
+import { pad } from './dates.js';
 import { slugify } from './slug.js';
 import type { Article, ArchivePeriod, Category, Site, SiteDate, Tag } from './types.js';
 
@@ -111,13 +112,9 @@ function articlePage(site: Site, article: Article, place: { category: Category; 
 }
 
 function archiveTitle(p: ArchivePeriod, t: Strings): string {
-  if (p.day !== null) return fill(t.archive.day, { day: pad2(p.day), month: pad2(p.month!), year: p.year });
-  if (p.month !== null) return fill(t.archive.month, { month: pad2(p.month), year: p.year });
+  if (p.day !== null) return fill(t.archive.day, { day: pad(p.day), month: pad(p.month!), year: p.year });
+  if (p.month !== null) return fill(t.archive.month, { month: pad(p.month), year: p.year });
   return fill(t.archive.year, { year: p.year });
-}
-
-function pad2(n: number): string {
-  return String(n).padStart(2, '0');
 }
 
 /** Years with their months, for `/archive/`. */
