@@ -10,7 +10,7 @@ import { gzipSync } from 'node:zlib';
 
 const here = import.meta.dirname;
 const project = resolve(here, '..');
-const { values } = parseArgs({ options: { articles: { type: 'string', default: '4000' }, runs: { type: 'string', default: '3' }, json: { type: 'boolean' }, 'skip-serve': { type: 'boolean' } } });
+const { values } = parseArgs({ options: { articles: { type: 'string', default: '4000' }, runs: { type: 'string', default: '3' }, json: { type: 'boolean' }, 'skip-serve': { type: 'boolean' }, 'serve-only': { type: 'boolean' } } });
 const N = Number(values.articles);
 const RUNS = Number(values.runs);
 const work = join(here, '.out', `corpus-${N}`);
@@ -47,6 +47,11 @@ function series(name, prepare, ...flags) {
 
 const article = join(work, 'content', readdirSync(join(work, 'content')).sort()[Math.floor(N / 2)]);
 const results = { articles: N, runs: RUNS, node: process.version };
+if (values['serve-only']) {
+  results.serve = await serveLatency();
+  if (values.json) console.log(JSON.stringify(results, null, 2));
+  process.exit(0);
+}
 results.cold = series('cold build (no cache)', () => rmSync(join(work, '.bantin'), { recursive: true, force: true }), '--no-cache');
 log(`  stages (median ms): ${Object.entries(results.cold.stages).map(([k, v]) => `${k} ${v}`).join(', ')}`);
 measure(); // fills the cache
@@ -76,7 +81,10 @@ mkdirSync(join(here, '.out'), { recursive: true });
 writeFileSync(join(here, '.out', `results-${N}.json`), `${JSON.stringify(results, null, 2)}\n`);
 if (values.json) console.log(JSON.stringify(results, null, 2));
 
-/** Median time from saving an article to the dev server's reload event. */
+/**
+ * Median time from saving an article to the dev server's reload event, and on to the reloaded
+ * page, for body edits (the commonest save) and for title edits (which every listing shows).
+ */
 async function serveLatency() {
   const child = spawn(process.execPath, [join(project, 'lib/cli.js'), 'serve', '--root', work, '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
   let text = '';
@@ -87,25 +95,40 @@ async function serveLatency() {
   const res = await fetch(new URL('/__bantin/events', url));
   const reader = res.body.getReader();
   const decoder = new TextDecoder();
+  let buffer = '';
   const nextReload = async () => {
-    let buffer = '';
     for (;;) {
+      const m = /event: (reload|css|problems)\ndata: (.*)\n\n/.exec(buffer);
+      if (m) {
+        buffer = buffer.slice(m.index + m[0].length);
+        return JSON.parse(m[2]);
+      }
       const { value } = await reader.read();
       buffer += decoder.decode(value, { stream: true });
-      if (/event: (reload|css|problems)/.test(buffer)) return;
     }
   };
-  const times = [];
-  for (let i = 0; i < 15; i++) {
-    // An editor saves seconds apart: let the last edit's search index and feeds finish first.
-    await new Promise((r) => setTimeout(r, 1000));
-    const started = performance.now();
-    appendFileSync(article, `\nLần sửa ${i}.\n`);
-    await nextReload();
-    times.push(performance.now() - started);
-  }
+  const timeEdits = async (edit, count) => {
+    const toEvent = [];
+    const toPage = [];
+    for (let i = 0; i < count; i++) {
+      // An editor saves seconds apart: let the last edit's search index and feeds finish first.
+      await new Promise((r) => setTimeout(r, 1500));
+      buffer = '';
+      const started = performance.now();
+      edit(i);
+      const changed = await nextReload();
+      toEvent.push(performance.now() - started);
+      const page = changed.find((p) => p.endsWith('/index.html') && !/^(index|page)/.test(p)) ?? changed[0];
+      await (await fetch(new URL(page.replace(/index\.html$/, ''), url))).text();
+      toPage.push(performance.now() - started);
+    }
+    return { eventMs: Math.round(median(toEvent)), pageMs: Math.round(median(toPage)), samples: toEvent.map(Math.round) };
+  };
+  const body = await timeEdits((i) => appendFileSync(article, `\nLần sửa ${i}.\n`), 15);
+  const title = await timeEdits((i) => writeFileSync(article, readFileSync(article, 'utf8').replace(/^title: "(.*?)( sửa \d+)?"$/m, `title: "$1 sửa ${i}"`)), 7);
   child.kill('SIGTERM');
-  const ms = Math.round(median(times));
-  log(`serve: save → reload event  median ${ms} ms over ${times.length} edits (min ${Math.round(Math.min(...times))}, max ${Math.round(Math.max(...times))})`);
-  return { medianMs: ms, samples: times.map(Math.round) };
+  const range = (xs) => `min ${Math.min(...xs)}, max ${Math.max(...xs)}`;
+  log(`serve: body edit  save → reload event median ${body.eventMs} ms (${body.samples.length} edits, ${range(body.samples)}); → page received ${body.pageMs} ms`);
+  log(`serve: title edit save → reload event median ${title.eventMs} ms (${title.samples.length} edits, ${range(title.samples)}); → page received ${title.pageMs} ms`);
+  return { medianMs: body.eventMs, body, title };
 }

@@ -9,8 +9,11 @@ import { createMarkdown, imageSizesHold, resolveLink, shorten, type LinkTargets 
 import type { ProblemList } from './problems.js';
 import type { Article, Site } from './types.js';
 
-/** Body HTML, plain text and default summary of every published article; broken links are warnings. */
-export function renderMarkdown(site: Site, root: string, assets: string[], origin: Map<Article, Article>, cache: GenerateCache, problems: ProblemList, strict: boolean): void {
+/**
+ * Body HTML, plain text and default summary of every published article; broken links are warnings.
+ * Returns the renderer, set up with this site's link targets, for bodies edited afterwards.
+ */
+export function renderMarkdown(site: Site, root: string, assets: string[], origin: Map<Article, Article>, cache: GenerateCache, problems: ProblemList, strict: boolean): BodyRenderer {
   const report = strict ? problems.error.bind(problems) : problems.warn.bind(problems);
   const targets: LinkTargets = { articles: new Map(), assets: new Set(assets), imageSize: createImageSizer(root) };
   for (const a of site.articles) targets.articles.set(a.sourcePath.slice(CONTENT_DIR.length + 1), a.path);
@@ -44,7 +47,10 @@ export function renderMarkdown(site: Site, root: string, assets: string[], origi
       report(a.sourcePath, `broken link: ${link} points to no article or file`, { hint: 'links are relative to this file, e.g. ../2024/bai-viet.md or ../../files/tai-lieu.pdf' });
     }
   }
+  return render;
 }
+
+export type BodyRenderer = ReturnType<typeof createMarkdown>;
 
 /** Article keys, recomputed only when the parse or what the model added to it changed. */
 export function cachedKeys(a: Article, absPath: string, parsed: Article, cache: GenerateCache): ArticleKeys {

@@ -1,4 +1,5 @@
-import { planSite, newCache, type GenerateOptions, type OutputGroup } from './generate.js';
+import { applyBodyEdit } from './body-edit.js';
+import { planSite, newCache, type GenerateOptions, type OutputGroup, type SitePlan } from './generate.js';
 import { produce } from './build.js';
 import { BuildFailure } from './problems.js';
 import type { Problem } from './types.js';
@@ -9,16 +10,19 @@ export interface RebuildResult {
   changed: string[];
   /** Output groups produced again (pages rendered, files copied). */
   produced: number;
+  /** False when a body-only edit was applied without planning the site again. */
+  planned: boolean;
   ms: number;
   problems: Problem[];
 }
+
+/** Groups that take long and that no open page needs at once: produced after the reload. */
+const DEFERRABLE = new Set(['search', 'feeds', 'sitemap']);
 
 /**
  * The dev server's build: the site lives in memory, and each rebuild re-produces only the output
  * groups whose fingerprint changed. A failed rebuild keeps the last good output.
  */
-/** Groups that take long and that no open page needs at once: produced after the reload. */
-const DEFERRABLE = new Set(['search', 'feeds', 'sitemap']);
 
 export function createDevSession(options: GenerateOptions) {
   const cache = newCache();
@@ -26,12 +30,14 @@ export function createDevSession(options: GenerateOptions) {
   const groups = new Map<string, { fingerprint: string; paths: string[] }>();
   let problems: Problem[] = [];
   let deferred: (() => string[]) | null = null;
+  let last: SitePlan | null = null;
 
   /**
    * Brings the in-memory site up to date. With `defer`, the search index, feeds and sitemap are
-   * left for `finishDeferred()`, so pages can reload first.
+   * left for `finishDeferred()`, so pages can reload first; and when `paths` (the files that
+   * changed) is one article whose body alone changed, only its page is rendered before that.
    */
-  function rebuild({ defer = false } = {}): RebuildResult {
+  function rebuild({ defer = false, paths = [] as string[] } = {}): RebuildResult {
     finishDeferred();
     const started = performance.now();
     const changed: string[] = [];
@@ -39,27 +45,38 @@ export function createDevSession(options: GenerateOptions) {
     const drop = (path: string) => {
       if (files.delete(path)) changed.push(path);
     };
+    const update = (group: OutputGroup, fingerprint: string | null) => {
+      const before = groups.get(group.id);
+      if (fingerprint !== null && before && before.fingerprint === fingerprint) return;
+      const out = produce(group);
+      produced++;
+      const written = out.map((f) => f.path);
+      for (const f of out) {
+        const content = typeof f.content === 'string' ? Buffer.from(f.content) : f.content;
+        const old = files.get(f.path);
+        if (!old || Buffer.compare(old, content) !== 0) changed.push(f.path);
+        files.set(f.path, content);
+      }
+      for (const p of before?.paths ?? []) if (!written.includes(p)) drop(p);
+      // Null: produced outside a plan's fingerprints, so the next plan produces it again.
+      groups.set(group.id, { fingerprint: fingerprint ?? '', paths: written });
+    };
     try {
+      const edited = new Set(paths);
+      const quick = defer && edited.size === 1 && last && !problems.some((p) => p.severity === 'error') ? applyBodyEdit(last, cache, [...edited][0]) : null;
+      if (quick) {
+        update(quick, null);
+        deferred = () => {
+          deferred = null;
+          return rebuild().changed;
+        };
+        return { ok: true, changed: [...changed], produced, planned: false, ms: performance.now() - started, problems };
+      }
       const plan = planSite({ ...options, now: options.now ?? Date.now() }, cache);
+      last = plan;
       const live = new Set(plan.groups.map((g) => g.id));
-      const update = (group: OutputGroup) => {
-        const before = groups.get(group.id);
-        const fingerprint = group.fingerprint;
-        if (before && before.fingerprint === fingerprint) return;
-        const out = produce(group);
-        produced++;
-        const paths = out.map((f) => f.path);
-        for (const f of out) {
-          const content = typeof f.content === 'string' ? Buffer.from(f.content) : f.content;
-          const old = files.get(f.path);
-          if (!old || Buffer.compare(old, content) !== 0) changed.push(f.path);
-          files.set(f.path, content);
-        }
-        for (const p of before?.paths ?? []) if (!paths.includes(p)) drop(p);
-        groups.set(group.id, { fingerprint, paths });
-      };
       const later = plan.groups.filter((g) => defer && DEFERRABLE.has(g.id));
-      for (const group of plan.groups) if (!later.includes(group)) update(group);
+      for (const group of plan.groups) if (!later.includes(group)) update(group, group.fingerprint);
       for (const [id, g] of groups) {
         if (live.has(id)) continue;
         groups.delete(id);
@@ -70,15 +87,16 @@ export function createDevSession(options: GenerateOptions) {
         deferred = () => {
           deferred = null;
           changed.length = 0;
-          for (const group of later) update(group);
+          for (const group of later) update(group, group.fingerprint);
           return [...changed];
         };
       }
-      return { ok: true, changed: [...changed], produced, ms: performance.now() - started, problems };
+      return { ok: true, changed: [...changed], produced, planned: true, ms: performance.now() - started, problems };
     } catch (err) {
       if (!(err instanceof BuildFailure)) throw err;
       problems = err.problems;
-      return { ok: false, changed: [], produced, ms: performance.now() - started, problems };
+      last = null;
+      return { ok: false, changed: [], produced, planned: true, ms: performance.now() - started, problems };
     }
   }
 

@@ -1,8 +1,8 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, type Stats } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readArticle } from './article.js';
-import { cachedKeys, renderMarkdown } from './article-bodies.js';
+import { cachedKeys, renderMarkdown, type BodyRenderer } from './article-bodies.js';
 import { loadConfig } from './config.js';
 import { renderFeeds } from './feeds.js';
 import { hash, hashFolders, type ArticleKeys } from './fingerprint.js';
@@ -18,7 +18,7 @@ import { buildSiteModel } from './site.js';
 import { renderSitemap } from './sitemap.js';
 import { ASSETS_DIR, hashedNames, themeAssets } from './theme-assets.js';
 import type { RenderJob, RenderSetup } from './render-pool.js';
-import type { Article, OutputFile, Problem, Site } from './types.js';
+import type { Article, OutputFile, Problem, Site, SiteConfig } from './types.js';
 
 export const DEFAULT_THEME = fileURLToPath(new URL('../templates/', import.meta.url));
 export const VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
@@ -54,6 +54,8 @@ export interface SitePlan {
   nextPublish: number | null;
   /** How pages are rendered, for render threads. */
   render: Omit<RenderSetup, 'dir'>;
+  /** Renders an article body with this site's link targets (for the dev server's quick edits). */
+  renderBody: BodyRenderer;
   groups: OutputGroup[];
   warnings: Problem[];
   timings: Record<string, number>;
@@ -102,14 +104,12 @@ export function planSite(options: GenerateOptions, cache: GenerateCache = newCac
   const origin = new Map<Article, Article>();
   const seen = new Set<string>();
   for (const file of tree.markdown) {
-    const st = statSync(file.absPath);
-    const settings = `${config.timezone}:${config.defaultCategory}`;
-    const stamp = `${st.size}:${st.mtimeMs}:${settings}`;
+    const stamp = fileStamp(statSync(file.absPath), config);
     let entry = cache.files.get(file.absPath);
     if (!entry || entry.stamp !== stamp) {
       // A checkout changes every mtime: the content hash tells whether the file really changed.
       const bytes = readFileSync(file.absPath);
-      const contentHash = hash(bytes, settings);
+      const contentHash = fileHash(bytes, config);
       cache.dirty = true;
       if (entry && entry.hash === contentHash) entry.stamp = stamp;
       else {
@@ -135,7 +135,7 @@ export function planSite(options: GenerateOptions, cache: GenerateCache = newCac
   stage('model');
 
   const assetPaths = tree.assets.map((f) => f.contentPath);
-  renderMarkdown(site, root, assetPaths, origin, cache, problems, !!options.strict);
+  const renderBody = renderMarkdown(site, root, assetPaths, origin, cache, problems, !!options.strict);
   problems.throwIfErrors();
   stage('markdown');
 
@@ -206,8 +206,13 @@ export function planSite(options: GenerateOptions, cache: GenerateCache = newCac
   const now = options.now ?? Date.now();
   const due = read.filter((a) => !a.draft && a.date.epochMs > now).map((a) => a.date.epochMs);
   const nextPublish = options.drafts || due.length === 0 ? null : Math.min(...due);
-  return { site, render, nextPublish, groups, warnings: sortProblems(problems.items), timings };
+  return { site, render, renderBody, nextPublish, groups, warnings: sortProblems(problems.items), timings };
 }
+
+// How an article file is known in `GenerateCache.files`: the settings that change what its front
+// matter means are part of both keys.
+export const fileStamp = (st: Stats, config: SiteConfig) => `${st.size}:${st.mtimeMs}:${config.timezone}:${config.defaultCategory}`;
+export const fileHash = (bytes: Uint8Array, config: SiteConfig) => hash(bytes, `${config.timezone}:${config.defaultCategory}`);
 
 function copyGroup(source: string, path: string, abs: string): OutputGroup {
   const st = statSync(abs);

@@ -27,6 +27,9 @@ const TYPES: Record<string, string> = {
   '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 };
 
+/** How long after a reload event the deferred part of a rebuild waits: a page fetch takes a few ms. */
+const SETTLE_MS = 150;
+
 /**
  * `bantin serve`: builds into memory, serves it, watches the sources and rebuilds what changed.
  * Pages get a live-reload script at response time only, so the built bytes equal `bantin build`'s.
@@ -75,7 +78,7 @@ export async function serve(options: ServeOptions) {
     if (nextBase !== basePath) {
       log('bantin: the base path changed; restart `bantin serve` to serve it');
     }
-    const result = session.rebuild({ defer: true });
+    const result = session.rebuild({ defer: true, paths: [...new Set(paths)] });
     report(result, 'rebuilt');
     if (!result.ok) broadcast('problems', JSON.stringify(result.problems.filter((p) => p.severity === 'error')));
     else if (result.changed.length > 0) {
@@ -83,16 +86,22 @@ export async function serve(options: ServeOptions) {
       const cssOnly = paths.length > 0 && paths.every((p) => p.endsWith('.css'));
       broadcast(cssOnly ? 'css' : 'reload', JSON.stringify(result.changed.slice(0, 100)));
     } else broadcast('ok', '[]');
-    // Search data, feeds and sitemap follow once the reload event is on its way.
-    running = running.then(() => new Promise<void>((done) => setImmediate(() => {
-      session.finishDeferred();
+    // The rest of the rebuild (search data, feeds, sitemap, and after a body-only edit the full
+    // check) follows once the reloaded page has had time to be fetched. Should it change a page
+    // after all, open pages reload again.
+    running = running.then(() => new Promise<void>((done) => setTimeout(() => {
+      const later = session.finishDeferred();
+      if (session.problems.some((p) => p.severity === 'error')) {
+        report({ ok: false, changed: [], produced: 0, planned: true, ms: 0, problems: session.problems }, 'rebuilt');
+        broadcast('problems', JSON.stringify(session.problems.filter((p) => p.severity === 'error')));
+      } else if (later.some((p) => p.endsWith('.html'))) broadcast('reload', JSON.stringify(later.slice(0, 100)));
       done();
-    })));
+    }, SETTLE_MS)));
   }
 
   function report(result: ReturnType<typeof session.rebuild>, verb: string): void {
     for (const p of result.problems) log(formatProblem(p));
-    if (result.ok) log(`bantin: ${verb} in ${Math.round(result.ms)} ms (${result.produced} rendered, ${result.changed.length} changed)`);
+    if (result.ok) log(`bantin: ${verb} in ${Math.round(result.ms)} ms (${result.planned ? '' : 'body only, '}${result.produced} rendered, ${result.changed.length} changed)`);
     else log(`bantin: ${verb} failed with ${result.problems.filter((p) => p.severity === 'error').length} error(s); still serving the last good pages`);
   }
 

@@ -166,6 +166,65 @@ describe('incremental rebuilds', () => {
     const pages = result.changed.filter((p) => p.endsWith('.html'));
     expect(pages).toEqual(['thong-bao/bai-2/index.html']);
   });
+
+  it('renders a body-only edit before the reload, and the full rebuild after it agrees', () => {
+    const root = site();
+    const session = createDevSession({ root, baseUrl: 'http://127.0.0.1:9/', now: NOW });
+    session.rebuild();
+    const path = join(root, 'content/tin-tuc/bai-5.md');
+    const clean = () => readTree(build({ root, out: join(root, '..', `${root.split('/').pop()}-clean`), baseUrl: 'http://127.0.0.1:9/', now: NOW }).out);
+    const bodies = [
+      'Đoạn mở đầu của bài 5.\n\n[tệp](../files/a.pdf)\n\n## Mục mới\n\nMột đoạn **thêm** với [bài 1](bai-1.md).',
+      'Đoạn mở đầu của bài 5.\n\n| Cột | Giá trị |\n| --- | --- |\n| tìm kiếm | đất đai |',
+    ];
+    for (const body of bodies) {
+      writeFiles(root, { 'content/tin-tuc/bai-5.md': article({ title: 'Bài 5', date: '2024-05-05 09:00', category: 'Tin tức' }, body) });
+      const quick = session.rebuild({ defer: true, paths: [path] });
+      expect(quick.ok).toBe(true);
+      expect(quick.planned).toBe(false);
+      expect(quick.produced).toBe(1);
+      expect(quick.changed).toEqual(['tin-tuc/bai-5/index.html']);
+      expect(readFileSync(join(root, 'content/tin-tuc/bai-5.md'), 'utf8')).toContain(body.slice(-10));
+      expect(Buffer.from(session.files.get('tin-tuc/bai-5/index.html')!).toString()).toContain(body.includes('Mục mới') ? 'Mục mới</h2>' : '<td>đất đai</td>');
+      // The full rebuild after the reload changes no page, only the search index (the text changed).
+      const later = session.finishDeferred();
+      expect(later.filter((p) => p.endsWith('.html'))).toEqual([]);
+      expect(later.some((p) => p.startsWith('search/'))).toBe(true);
+      expect(new Map([...session.files].map(([p, c]) => [p, Buffer.from(c)]))).toEqual(clean());
+    }
+  });
+
+  it('re-plans at once when an edit shows beyond the article: summary, title, warnings, errors', () => {
+    const root = site();
+    const session = createDevSession({ root, baseUrl: 'http://127.0.0.1:9/', now: NOW });
+    session.rebuild();
+    const path = join(root, 'content/tin-tuc/bai-5.md');
+    const edit = (fields: Record<string, unknown>, body: string) => {
+      writeFiles(root, { 'content/tin-tuc/bai-5.md': article({ title: 'Bài 5', date: '2024-05-05 09:00', category: 'Tin tức', ...fields }, body) });
+      return session.rebuild({ defer: true, paths: [path] });
+    };
+    // The first paragraph is the summary that listings show.
+    let result = edit({}, 'Một đoạn mở đầu khác.');
+    expect(result.planned).toBe(true);
+    expect(result.changed).toContain('tin-tuc/index.html');
+    expect(Buffer.from(session.files.get('tin-tuc/index.html')!).toString()).toContain('Một đoạn mở đầu khác.');
+    result = edit({ title: 'Bài năm' }, 'Một đoạn mở đầu khác.');
+    expect(result.planned).toBe(true);
+    expect(result.changed).toContain('index.html');
+    expect(result.changed).toContain('tin-tuc/bai-3/index.html');
+    result = edit({ title: 'Bài năm' }, 'Một đoạn mở đầu khác.\n\n[hỏng](khong-co.md)');
+    expect(result.planned).toBe(true);
+    expect(result.problems.map((p) => p.message)).toContain('broken link: khong-co.md points to no article or file');
+    result = edit({ title: 'Bài năm', date: 'không phải ngày' }, 'Một đoạn mở đầu khác.');
+    expect(result.ok).toBe(false);
+    // Fixing the error is a body-only change against the last good parse, but must clear the error.
+    result = edit({ title: 'Bài năm' }, 'Một đoạn mở đầu khác.\n\n[hỏng](khong-co.md)');
+    expect(result.ok).toBe(true);
+    expect(result.planned).toBe(true);
+    expect(session.problems.some((p) => p.severity === 'error')).toBe(false);
+    session.finishDeferred();
+    expect(new Map([...session.files].map(([p, c]) => [p, Buffer.from(c)]))).toEqual(readTree(build({ root, out: join(root, '..', `${root.split('/').pop()}-clean`), baseUrl: 'http://127.0.0.1:9/', now: NOW }).out));
+  });
 });
 
 describe('bantin new and bantin check', () => {
