@@ -1,12 +1,14 @@
 // The Markdown stage: every published article's body HTML, plain text and default summary, and
 // the keys that stand for an article in fingerprints. Both are cached between builds.
 import { join, posix } from 'node:path';
+import { readArticle } from './article.js';
+import { attachBody, type BodyRef, type BodyStore } from './body-store.js';
 import { articleKeys, hash, type ArticleKeys } from './fingerprint.js';
 import type { GenerateCache } from './generate.js';
 import { createImageSizer } from './images.js';
 import { CONTENT_DIR } from './load.js';
-import { createMarkdown, imageSizesHold, resolveLink, shorten, type LinkTargets } from './markdown.js';
-import type { ProblemList } from './problems.js';
+import { createMarkdown, imageSizesHold, resolveLink, shorten, type LinkTargets, type RenderedMarkdown } from './markdown.js';
+import { ProblemList } from './problems.js';
 import type { Article, Site } from './types.js';
 
 /**
@@ -28,12 +30,13 @@ export function renderMarkdown(site: Site, root: string, assets: string[], origi
     let entry = cache.markdown.get(absPath);
     // A cached rendering stands only while every relative link in it still resolves the same way.
     if (!entry || entry.parsed !== parsed || entry.key !== markdownKey || !entry.result.links.every(([href, out]) => resolveLink(href, dir, basePath, targets, []) === out) || !imageSizesHold(entry.result, targets)) {
-      entry = { parsed, key: markdownKey, result: render(a.body, contentPath) };
+      entry = { parsed, key: markdownKey, result: storeBody(render(parsed.body || readBody(absPath, a, site), contentPath), cache.bodies) };
       cache.markdown.set(absPath, entry);
     }
+    // The source is not kept: the rendering is, and a 100,000-article site has half a gigabyte of it.
+    parsed.body = a.body = '';
     const { result } = entry;
-    a.html = result.html;
-    a.text = result.text;
+    attachBody(a, cache.bodies, result.body);
     if (!a.summary) a.summary = shorten(result.firstParagraph);
     if (a.image) {
       const broken: string[] = [];
@@ -52,13 +55,31 @@ export function renderMarkdown(site: Site, root: string, assets: string[], origi
 
 export type BodyRenderer = ReturnType<typeof createMarkdown>;
 
+/** A rendering as the cache keeps it: its HTML and text in the body store, the rest at hand. */
+export interface StoredMarkdown extends Omit<RenderedMarkdown, 'html' | 'text'> {
+  body: BodyRef;
+  htmlHash: string;
+}
+
+export function storeBody(result: RenderedMarkdown, store: BodyStore): StoredMarkdown {
+  const { html, text, ...rest } = result;
+  return { ...rest, body: store.put(html, text), htmlHash: hash(html) };
+}
+
+/** The Markdown of an article whose parse dropped it after rendering (the file is as parsed then). */
+function readBody(absPath: string, a: Article, site: Site): string {
+  const file = { path: a.sourcePath, contentPath: a.sourcePath.slice(CONTENT_DIR.length + 1), absPath };
+  return readArticle(file, site.config, new ProblemList())?.body ?? '';
+}
+
 /** Article keys, recomputed only when the parse or what the model added to it changed. */
 export function cachedKeys(a: Article, absPath: string, parsed: Article, cache: GenerateCache): ArticleKeys {
   const input = `${a.path}\0${a.categoryName}\0${a.summary}\0${a.image}`;
+  const htmlHash = cache.markdown.get(absPath)!.result.htmlHash;
   const hit = cache.keys.get(absPath);
-  if (hit && hit.parsed === parsed && hit.input === input && hit.html === a.html) return hit.keys;
-  const keys = articleKeys(a);
-  cache.keys.set(absPath, { parsed, input, html: a.html, keys });
+  if (hit && hit.parsed === parsed && hit.input === input && hit.htmlHash === htmlHash) return hit.keys;
+  const keys = articleKeys(a, htmlHash);
+  cache.keys.set(absPath, { parsed, input, htmlHash, keys });
   return keys;
 }
 

@@ -3,6 +3,8 @@
 // reload; the full rebuild that follows brings the search index and feeds along, and checks it.
 import { readFileSync, statSync } from 'node:fs';
 import { readArticle } from './article.js';
+import { storeBody } from './article-bodies.js';
+import { attachBody } from './body-store.js';
 import { fileHash, fileStamp, type GenerateCache, type OutputGroup, type SitePlan } from './generate.js';
 import { CONTENT_DIR } from './load.js';
 import { shorten } from './markdown.js';
@@ -41,11 +43,11 @@ export function applyBodyEdit(plan: SitePlan, cache: GenerateCache, absPath: str
   if (!parsed.summary && shorten(result.firstParagraph) !== article.summary) return null;
   if (!same([result.brokenLinks, result.missingAlt], [old.brokenLinks, old.missingAlt])) return null;
 
+  const stored = storeBody(result, cache.bodies);
+  parsed.body = '';
   cache.files.set(absPath, { stamp, hash: fileHash(bytes, config), article: parsed, problems: entry.problems });
-  cache.markdown.set(absPath, { parsed, key: rendered.key, result });
-  article.body = parsed.body;
-  article.html = result.html;
-  article.text = result.text;
+  cache.markdown.set(absPath, { parsed, key: rendered.key, result: stored });
+  attachBody(article, cache.bodies, stored.body);
   return group;
 }
 

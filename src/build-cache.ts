@@ -1,13 +1,17 @@
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { fileBodyStore } from './body-store.js';
 import { walkFiles } from './fingerprint.js';
-import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { newCache, type GenerateCache } from './generate.js';
 import type { Problem } from './types.js';
 
 export const CACHE_DIR = '.bantin';
 const CACHE_FILE = 'build-cache.bin';
-const FORMAT = 2;
+const FORMAT = 3;
+/** Rendered bodies: `bodies-<random>.pack`, a new name whenever the file is written afresh. */
+const PACK = /^bodies-[\w-]+\.pack$/;
 
 /** What the last build left: its parse cache, and which output files each group wrote. */
 export interface BuildCache {
@@ -18,10 +22,13 @@ export interface BuildCache {
   outputs: Map<string, { fingerprint: string; files: [path: string, size: number, digest?: string][] }>;
 }
 
-interface Stored extends BuildCache {
+interface Stored extends Omit<BuildCache, 'generate'> {
   format: number;
   version: string;
   root: string;
+  generate: Omit<GenerateCache, 'renderer' | 'bodies'>;
+  /** The body store's file in CACHE_DIR, and how many of its bytes the entries use. */
+  bodies: { file: string; size: number };
 }
 
 /**
@@ -29,31 +36,60 @@ interface Stored extends BuildCache {
  * that does not read back as exactly what `saveBuildCache` writes is ignored, never trusted.
  */
 export function loadBuildCache(root: string, version: string): BuildCache {
+  const dir = join(root, CACHE_DIR);
   try {
-    const stored = deserialize(readFileSync(join(root, CACHE_DIR, CACHE_FILE))) as Stored;
-    if (stored && stored.format === FORMAT && stored.version === version && stored.root === root && isCache(stored)) return stored;
+    const stored = deserialize(readFileSync(join(dir, CACHE_FILE))) as Stored;
+    if (stored && stored.format === FORMAT && stored.version === version && stored.root === root && isCache(stored)) {
+      const bodies = fileBodyStore(join(dir, stored.bodies.file), stored.bodies.size);
+      return { generate: { ...stored.generate, bodies }, out: stored.out, outputs: stored.outputs };
+    }
   } catch {
-    // Corrupt or from another bantin: start afresh.
+    // Corrupt, from another bantin, or its body store is gone or cut short: start afresh.
   }
-  return { generate: newCache(), out: '', outputs: new Map() };
+  mkdirSync(dir, { recursive: true });
+  return { generate: newCache(fileBodyStore(join(dir, newPackName()))), out: '', outputs: new Map() };
 }
 
 function isCache(c: Stored): boolean {
   const g = c.generate;
-  return typeof c.out === 'string' && c.outputs instanceof Map && !!g && g.files instanceof Map && g.markdown instanceof Map && g.keys instanceof Map;
+  return typeof c.out === 'string' && c.outputs instanceof Map && !!g && g.files instanceof Map && g.markdown instanceof Map && g.keys instanceof Map
+    && typeof c.bodies?.file === 'string' && PACK.test(c.bodies.file) && Number.isSafeInteger(c.bodies.size);
 }
 
-/** Written beside and renamed over the old file, so a build killed meanwhile leaves a readable cache. */
+const newPackName = () => `bodies-${randomUUID()}.pack`;
+
+/**
+ * Written beside and renamed over the old file, so a build killed meanwhile leaves a readable
+ * cache. The body store is written first: the saved cache points only at bytes already there.
+ */
 export function saveBuildCache(root: string, version: string, cache: BuildCache): void {
   const dir = join(root, CACHE_DIR);
   mkdirSync(dir, { recursive: true });
   const tmp = join(dir, `${CACHE_FILE}.${process.pid}.tmp`);
-  const { renderer, ...generate } = cache.generate;
+  compactBodies(dir, cache.generate);
+  const { renderer, bodies, ...generate } = cache.generate;
   void renderer;
-  const stored: Stored = { format: FORMAT, version, root, ...cache, generate };
+  bodies.flush();
+  const stored: Stored = { format: FORMAT, version, root, out: cache.out, outputs: cache.outputs, generate, bodies: { file: basename(bodies.path!), size: bodies.size } };
   writeFileSync(tmp, serialize(stored));
   renameSync(tmp, join(dir, CACHE_FILE));
   writeFileSync(join(dir, '.gitignore'), '*\n');
+  for (const name of readdirSync(dir)) if (PACK.test(name) && name !== stored.bodies.file) rmSync(join(dir, name), { force: true });
+}
+
+/**
+ * Edits leave superseded bodies behind in the store; once they outweigh the live ones, the live
+ * ones are copied to a new file and the entries pointed there.
+ */
+function compactBodies(dir: string, cache: GenerateCache): void {
+  let live = 0;
+  for (const { result } of cache.markdown.values()) live += result.body[1] + result.body[2];
+  if (cache.bodies.size <= 2 * live + (1 << 22)) return;
+  const old = cache.bodies;
+  const fresh = fileBodyStore(join(dir, newPackName()));
+  for (const { result } of cache.markdown.values()) result.body = fresh.put(old.html(result.body), old.text(result.body));
+  old.close();
+  cache.bodies = fresh;
 }
 
 /**

@@ -3,12 +3,13 @@ import { join, resolve } from 'node:path';
 import { loadBuildCache, loadManifest, saveBuildCache, saveManifest, stampInputs } from './build-cache.js';
 import { CONFIG_FILE } from './config.js';
 import { hash } from './fingerprint.js';
-import { DEFAULT_THEME, planSite, VERSION, type GenerateOptions, type OutputGroup } from './generate.js';
+import { DEFAULT_THEME, newCache, planSite, VERSION, type GenerateOptions, type OutputGroup } from './generate.js';
 import { CONTENT_DIR, DATA_DIR } from './load.js';
 import { BuildFailure, ProblemList } from './problems.js';
 import { TemplateError } from './render.js';
 import { PoolProblem, renderInThreads, renderThreads } from './render-pool.js';
-import { checkOutputFolder, openStaging, type Staging } from './write.js';
+import { checkOutputFolder, openStaging, scratchFile, type Staging } from './write.js';
+import { fileBodyStore, memoryBodyStore, type BodyStore } from './body-store.js';
 import type { OutputFile, Problem } from './types.js';
 
 export interface BuildOptions extends GenerateOptions {
@@ -51,6 +52,7 @@ export async function buildInParallel(options: BuildOptions): Promise<BuildResul
   if (threads === 0) return finish(run, () => writeOnThisThread(run));
   for (const g of pages) run.written.set(g.job!.file.toLowerCase(), { id: g.id, path: g.job!.file });
   const started = performance.now();
+  run.bodies.flush();
   const rendering = renderInThreads({ ...plan.render, dir: staging.dir }, pages.map((g) => g.job!), threads);
   // Keep the rejection from going unhandled while the main thread writes the other outputs.
   rendering.catch(() => {});
@@ -100,7 +102,15 @@ function start(options: BuildOptions, inputs: string) {
   const t0 = performance.now();
   const cache = options.cache ? loadBuildCache(root, VERSION) : null;
   const cacheMs = performance.now() - t0;
-  const plan = planSite({ ...options, root }, cache?.generate);
+  const bodies = cache ? { store: cache.generate.bodies, remove: () => {} } : scratchBodies(out);
+  let plan;
+  try {
+    plan = planSite({ ...options, root }, cache?.generate ?? newCache(bodies.store));
+  } catch (err) {
+    bodies.store.close();
+    bodies.remove();
+    throw err;
+  }
   if (cache) plan.timings.cache = Math.round(cacheMs);
   const started = performance.now();
   const fingerprints = new Map(cache ? plan.groups.map((g) => [g.id, hash(g.fingerprint)]) : []);
@@ -119,7 +129,29 @@ function start(options: BuildOptions, inputs: string) {
   // What the last build wrote where, to leave a regenerated file alone when its bytes are the same.
   const previous = new Map<string, { size: number; digest?: string }>();
   if (incremental) for (const o of cache!.outputs.values()) for (const [path, size, digest] of o.files) previous.set(path, { size, digest });
-  return { previous, root, out, options, inputs, plan, cache, fingerprints, reuse, fresh, written, incremental, staging: same ? null : openStaging(out) };
+  /** Closes the body store once nothing reads it; an uncached build's store goes with it. */
+  const release = () => {
+    (cache?.generate.bodies ?? bodies.store).close();
+    bodies.remove();
+  };
+  let staging: Staging | null = null;
+  try {
+    if (!same) staging = openStaging(out);
+  } catch (err) {
+    release();
+    throw err;
+  }
+  return { previous, root, out, options, inputs, plan, cache, fingerprints, reuse, fresh, written, incremental, staging, release, bodies: bodies.store };
+}
+
+/** An uncached build keeps its article bodies in a scratch file beside the output, or in memory if it cannot. */
+function scratchBodies(out: string): { store: BodyStore; remove(): void } {
+  try {
+    const scratch = scratchFile(out, 'bodies');
+    return { store: fileBodyStore(scratch.path), remove: scratch.remove };
+  } catch {
+    return { store: memoryBodyStore(), remove: () => {} };
+  }
 }
 
 function sizeOf(path: string): number {
@@ -133,8 +165,12 @@ function sizeOf(path: string): number {
 /** Nothing changed since the last build: the output folder is already right, so nothing is written. */
 function unchanged(run: Run): BuildResult {
   const { plan, out } = run;
-  if (run.cache?.generate.dirty) saveBuildCache(run.root, VERSION, run.cache);
-  if (run.cache) saveRunManifest(run, [...run.cache.outputs.values()].flatMap((o) => o.files));
+  try {
+    if (run.cache?.generate.dirty) saveBuildCache(run.root, VERSION, run.cache);
+    if (run.cache) saveRunManifest(run, [...run.cache.outputs.values()].flatMap((o) => o.files));
+  } finally {
+    run.release();
+  }
   return { out, pages: plan.groups.filter((g) => g.job).length, files: 0, reused: reusedCount(run), warnings: plan.warnings, timings: plan.timings };
 }
 
@@ -211,6 +247,10 @@ function finish(run: Run, write: () => number | Promise<number>): BuildResult | 
     process.exit(130);
   };
   const cleanup = () => void process.off('SIGINT', abort).off('SIGTERM', abort);
+  const release = <T>(value: T) => {
+    run.release();
+    return value;
+  };
   const done = (files: number): BuildResult => {
     const started = performance.now();
     if (run.incremental) {
@@ -225,6 +265,7 @@ function finish(run: Run, write: () => number | Promise<number>): BuildResult | 
     return { out, pages: plan.groups.filter((g) => g.job).length, files, reused: reusedCount(run), warnings: plan.warnings, timings: plan.timings };
   };
   const fail = (err: unknown): never => {
+    run.release();
     staging.abort();
     throw err instanceof PoolProblem ? new BuildFailure([err.problem]) : err;
   };
@@ -240,13 +281,13 @@ function finish(run: Run, write: () => number | Promise<number>): BuildResult | 
   }
   if (typeof result === 'number') {
     try {
-      return done(result);
+      return release(done(result));
     } catch (err) {
       return fail(err);
     }
   }
   watch();
-  return result.then(done).catch(fail).finally(cleanup);
+  return result.then(done).then(release).catch(fail).finally(cleanup);
 }
 
 /** Produces and writes groups on this thread; returns how many files were written. */

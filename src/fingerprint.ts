@@ -20,12 +20,12 @@ export interface ArticleKeys {
   full: string;
 }
 
-export function articleKeys(a: Article): ArticleKeys {
+export function articleKeys(a: Article, htmlHash: string): ArticleKeys {
   // The list position is left out: an article does not change when another is added before it.
   const { index, ...shown } = toCard(a);
   void index;
   const card = hash(JSON.stringify(shown));
-  return { card, full: hash(card, a.html) };
+  return { card, full: hash(card, htmlHash) };
 }
 
 /** Hash of every file under the given folders (templates and locales), in a fixed order. */

@@ -2,14 +2,14 @@ import { existsSync, readFileSync, statSync, type Stats } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readArticle } from './article.js';
-import { cachedKeys, renderMarkdown, type BodyRenderer } from './article-bodies.js';
+import { cachedKeys, renderMarkdown, type BodyRenderer, type StoredMarkdown } from './article-bodies.js';
+import { memoryBodyStore, type BodyStore } from './body-store.js';
 import { loadConfig } from './config.js';
 import { renderFeeds } from './feeds.js';
 import { hash, hashFolders, type ArticleKeys } from './fingerprint.js';
 import { formatShortDate } from './format.js';
 import { loadStrings } from './i18n.js';
 import { listContent, listFolder, loadData } from './load.js';
-import type { RenderedMarkdown } from './markdown.js';
 import { outputFile, planPages, toCard, type Card, type Page } from './pages.js';
 import { BuildFailure, ProblemList, sortProblems } from './problems.js';
 import { createRenderer, TemplateError, type Renderer } from './render.js';
@@ -68,16 +68,18 @@ export interface SitePlan {
  */
 export interface GenerateCache {
   files: Map<string, { stamp: string; hash: string; article: Article | null; problems: Problem[] }>;
-  markdown: Map<string, { parsed: Article; key: string; result: RenderedMarkdown }>;
-  keys: Map<string, { parsed: Article; input: string; html: string; keys: ArticleKeys }>;
+  markdown: Map<string, { parsed: Article; key: string; result: StoredMarkdown }>;
+  keys: Map<string, { parsed: Article; input: string; htmlHash: string; keys: ArticleKeys }>;
+  /** Where the rendered bodies the `markdown` entries point to are. */
+  bodies: BodyStore;
   /** Set when a file was read again, so a saved cache is worth saving again. */
   dirty?: boolean;
   /** The compiled theme, by what it was compiled from (kept in memory only). */
   renderer?: { key: string; renderer: Renderer };
 }
 
-export function newCache(): GenerateCache {
-  return { files: new Map(), markdown: new Map(), keys: new Map() };
+export function newCache(bodies: BodyStore = memoryBodyStore()): GenerateCache {
+  return { files: new Map(), markdown: new Map(), keys: new Map(), bodies };
 }
 
 /** load → validate → site model → Markdown → page plan. Throws BuildFailure on content errors. */
@@ -180,6 +182,10 @@ export function planSite(options: GenerateOptions, cache: GenerateCache = newCac
     return key;
   };
 
+  const bodyOf = (page: Page) => {
+    const article = page.context.article as Article | undefined;
+    return article && cache.markdown.get(join(root, article.sourcePath))!.result.body;
+  };
   const groups: OutputGroup[] = pages.map((page) => ({
     id: `page:${page.path}`,
     source: page.source,
@@ -188,7 +194,7 @@ export function planSite(options: GenerateOptions, cache: GenerateCache = newCac
       return `${shellKeyOf()}|${page.template}${contextKey(page.context)}|${page.context.article ? keysOf().get(page.context.article as Article)!.full : ''}`;
     },
     produce: () => [{ path: outputFile(page.path), content: renderer.render(page.template, { site: shell, t: strings, ...page.context }) }],
-    job: { file: outputFile(page.path), template: page.template, context: page.context },
+    job: { file: outputFile(page.path), template: page.template, context: page.context, body: bodyOf(page) },
   }));
   groups.push(
     { id: 'feeds', source: 'feeds', get fingerprint() { return hash(VERSION, JSON.stringify(config), allFullOf()); }, produce: () => renderFeeds(site) },
@@ -202,7 +208,7 @@ export function planSite(options: GenerateOptions, cache: GenerateCache = newCac
   for (const f of tree.assets) groups.push(copyGroup(`content/${f.contentPath}`, f.contentPath, f.absPath));
   for (const [path, abs] of assets) groups.push(copyGroup(`templates/${path}`, assetNames.get(path)!, abs));
   stage('plan');
-  const render = { root, templateDirs, config, strings, assetNames: [...assetNames], shell };
+  const render = { root, templateDirs, config, strings, assetNames: [...assetNames], shell, bodies: cache.bodies.path };
   const now = options.now ?? Date.now();
   const due = read.filter((a) => !a.draft && a.date.epochMs > now).map((a) => a.date.epochMs);
   const nextPublish = options.drafts || due.length === 0 ? null : Math.min(...due);

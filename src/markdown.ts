@@ -120,7 +120,7 @@ export function createMarkdown(config: SiteConfig, targets: LinkTargets) {
  * another size must re-render the articles showing it. A rendering from before sizes were recorded
  * never holds.
  */
-export function imageSizesHold(result: RenderedMarkdown, targets: LinkTargets): boolean {
+export function imageSizesHold(result: Pick<RenderedMarkdown, 'imageSizes'>, targets: LinkTargets): boolean {
   return result.imageSizes?.every(([file, size]) => sizeLabel(targets.imageSize?.(file) ?? null) === size) ?? false;
 }
 

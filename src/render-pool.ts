@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
+import type { BodyRef } from './body-store.js';
 import type { Strings } from './i18n.js';
 import type { Problem, SiteConfig } from './types.js';
 
@@ -11,6 +12,8 @@ export interface RenderSetup {
   strings: Strings;
   assetNames: [string, string][];
   shell: unknown;
+  /** The body store's file (articles' HTML and text), or null when it is in memory. */
+  bodies: string | null;
   /** The staging folder pages are written into. */
   dir: string;
 }
@@ -19,6 +22,8 @@ export interface RenderJob {
   file: string;
   template: string;
   context: Record<string, unknown>;
+  /** For an article page: where its body is in the store (the context's article does not carry it). */
+  body?: BodyRef;
 }
 
 export type RenderReply = { ok: true; files: number } | { ok: false; files: number; problem?: Problem; error?: string };
@@ -46,6 +51,7 @@ export function renderThreads(pages: number): number {
  * alike), which keeps the threads busy even while the main thread is busy with other outputs.
  */
 export async function renderInThreads(setup: RenderSetup, jobs: RenderJob[], threads: number): Promise<number> {
+  if (jobs.some((j) => j.body) && setup.bodies === null) throw new Error('render threads need the article bodies in a file');
   const url = new URL('../lib/render-worker.js', import.meta.url);
   const workers = Array.from({ length: threads }, () => new Worker(url, { workerData: setup }));
   let written = 0;

@@ -3,11 +3,15 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { attachBody, fileBodyStore } from './body-store.js';
 import { createRenderer, TemplateError } from './render.js';
 import { safeOutputPath } from './write.js';
 import type { RenderSetup, RenderJob, RenderReply } from './render-pool.js';
+import type { Article } from './types.js';
 
 const setup = workerData as RenderSetup;
+// The main thread wrote every body before starting this thread: read them from its file.
+const bodies = setup.bodies === null ? null : fileBodyStore(setup.bodies, 0, { readOnly: true });
 const renderer = createRenderer(setup.root, setup.templateDirs, setup.config, setup.strings, new Map(setup.assetNames));
 const made = new Set<string>();
 
@@ -15,6 +19,7 @@ parentPort!.on('message', (jobs: RenderJob[]) => {
   let reply: RenderReply = { ok: true, files: 0 };
   try {
     for (const job of jobs) {
+      if (job.body) attachBody(job.context.article as Article, bodies!, job.body);
       const html = renderer.render(job.template, { site: setup.shell, t: setup.strings, ...job.context });
       const path = safeOutputPath(job.file);
       const folder = dirname(join(setup.dir, path));

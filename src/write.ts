@@ -160,11 +160,31 @@ export function safeOutputPath(path: string): string {
 }
 
 /** Staging folders of builds that died (their process is gone) are removed on the next build. */
+/** Scratch files of builds running in this process, which `removeStale` must leave alone. */
+const scratchInUse = new Set<string>();
+
+/**
+ * A file a build keeps beside its output folder while it runs (an uncached build's body store),
+ * named like its staging folder so that, if the process dies, the next build removes it too.
+ */
+export function scratchFile(out: string, what: string): { path: string; remove(): void } {
+  const path = join(dirname(out), `.${basename(out)}${STAGING_MARK}${what}-${process.pid}`);
+  mkdirSync(dirname(out), { recursive: true });
+  scratchInUse.add(path);
+  return {
+    path,
+    remove() {
+      scratchInUse.delete(path);
+      rmSync(path, { force: true });
+    },
+  };
+}
+
 function removeStale(parent: string, name: string): void {
   const prefix = `.${name}${STAGING_MARK}`;
   for (const entry of readdirSync(parent)) {
     const m = entry.startsWith(prefix) ? /-(\d+)$/.exec(entry) : null;
-    if (!m || isAlive(Number(m[1]))) continue;
+    if (!m || isAlive(Number(m[1])) || scratchInUse.has(join(parent, entry))) continue;
     // A build that died while moving files into the output folder: finish its moves first.
     const journal = join(parent, entry, JOURNAL);
     if (existsSync(journal)) rollForward(join(parent, entry), JSON.parse(readFileSync(journal, 'utf8')) as Journal);

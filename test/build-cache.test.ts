@@ -1,4 +1,4 @@
-import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, readdirSync, readFileSync, renameSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { build } from '../src/build.js';
@@ -76,5 +76,65 @@ describe('the build cache', () => {
     const clean = join(root, '..', `${root.split('/').pop()}-clean`);
     build({ root, out: clean, now: NOW });
     expect(readTree(join(root, 'dist'))).toEqual(readTree(clean));
+  });
+
+  it('keeps rendered bodies in one store file, and starts afresh when it is cut short or gone', () => {
+    const root = site();
+    const clean = join(root, '..', `${root.split('/').pop()}-clean`);
+    const same = (name: string) => {
+      build({ root, out: clean, now: NOW });
+      expect(readTree(join(root, 'dist')), name).toEqual(readTree(clean));
+    };
+    const packs = () => readdirSync(join(root, '.bantin')).filter((f) => f.endsWith('.pack'));
+    build({ root, now: NOW, cache: true });
+    expect(packs()).toHaveLength(1);
+    const pack = join(root, '.bantin', packs()[0]);
+    // A title edit re-renders the neighbours' pages from bodies read back from the store.
+    const retitle = (title: string) => writeFiles(root, { 'content/tin-tuc/bai-5.md': article({ title, date: '2024-05-05 09:00', category: 'Tin tức', tags: ['đất đai'] }, 'Đoạn của bài 5.\n\n[tệp](../files/a.pdf)') });
+    retitle('Bài năm');
+    build({ root, now: NOW, cache: true });
+    same('bodies read back');
+    // What a build that died after writing bodies left at the end is cut off, not read.
+    appendFileSync(pack, 'rác từ một lần dựng bị ngắt');
+    retitle('Bài năm (2)');
+    build({ root, now: NOW, cache: true });
+    same('store with a tail');
+    truncateSync(join(root, '.bantin', packs()[0]), 10);
+    retitle('Bài năm (3)');
+    build({ root, now: NOW, cache: true });
+    same('store cut short');
+    rmSync(join(root, '.bantin', packs()[0]));
+    retitle('Bài năm (4)');
+    build({ root, now: NOW, cache: true });
+    same('store gone');
+    expect(packs()).toHaveLength(1);
+  });
+
+  it('copies the live bodies to a new store once superseded ones outweigh them', () => {
+    const root = site();
+    const long = (n: number) => `Lần sửa ${n}.\n\n${'Một đoạn rất dài về đất đai và giao thông nông thôn. '.repeat(25_000)}`;
+    const sizes: number[] = [];
+    for (let n = 0; n < 6; n++) {
+      writeFiles(root, { 'content/tin-tuc/bai-1.md': article({ title: 'Bài 1', date: '2024-05-01 09:00', category: 'Tin tức' }, long(n)) });
+      build({ root, now: NOW, cache: true });
+      const packs = readdirSync(join(root, '.bantin')).filter((f) => f.endsWith('.pack'));
+      expect(packs).toHaveLength(1);
+      sizes.push(statSync(join(root, '.bantin', packs[0])).size);
+    }
+    const one = sizes[0];
+    expect(Math.max(...sizes)).toBeLessThan(one * 2 + 5 * 2 ** 20);
+    expect(sizes.some((size, i) => i > 0 && size < sizes[i - 1])).toBe(true);
+    const clean = join(root, '..', `${root.split('/').pop()}-clean`);
+    build({ root, out: clean, now: NOW });
+    expect(readTree(join(root, 'dist'))).toEqual(readTree(clean));
+  });
+
+  it('an uncached build leaves nothing beside its output folder', () => {
+    const root = site();
+    const parent = join(root, 'out');
+    build({ root, out: join(parent, 'site'), now: NOW });
+    writeFiles(root, { 'content/tin-tuc/bai-1.md': '---\ntitle: [\n---\n' });
+    expect(() => build({ root, out: join(parent, 'site'), now: NOW })).toThrow();
+    expect(readdirSync(parent)).toEqual(['site']);
   });
 });

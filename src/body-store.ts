@@ -1,0 +1,113 @@
+// Rendered article bodies live outside the JavaScript heap: at 100,000 articles their HTML and
+// plain text take over a gigabyte as strings, and a page needs one at a time. A build appends
+// them to a file and reads each back by offset when a page, the feeds or the search index needs it.
+import { closeSync, fstatSync, ftruncateSync, openSync, readSync, writeSync } from 'node:fs';
+import type { Article } from './types.js';
+
+/** Where one body is: byte offset, then the byte lengths of its HTML and of its text. */
+export type BodyRef = [at: number, htmlBytes: number, textBytes: number];
+
+export interface BodyStore {
+  put(html: string, text: string): BodyRef;
+  html(ref: BodyRef): string;
+  text(ref: BodyRef): string;
+  /** Bytes written so far: what a saved cache records, so the next build can trust up to there. */
+  readonly size: number;
+  /** The file, for render threads to read once `flush` has written everything; null in memory. */
+  readonly path: string | null;
+  flush(): void;
+  close(): void;
+}
+
+/** For the dev server and small jobs: strings in an array, the ref's offset an index into it. */
+export function memoryBodyStore(): BodyStore {
+  const parts: string[] = [];
+  return {
+    put(html, text) {
+      parts.push(html, text);
+      return [parts.length - 2, 0, 0];
+    },
+    html: (ref) => parts[ref[0]],
+    text: (ref) => parts[ref[0] + 1],
+    get size() {
+      return parts.length;
+    },
+    path: null,
+    flush() {},
+    close() {},
+  };
+}
+
+const FLUSH_BYTES = 1 << 22;
+
+/**
+ * Bodies appended to `path`. With `keep`, the file is a previous build's and its first `keep`
+ * bytes stay (anything after them, from a build that did not finish, is cut off); otherwise it
+ * starts empty.
+ */
+export function fileBodyStore(path: string, keep = 0, { readOnly = false } = {}): BodyStore {
+  const fd = openSync(path, readOnly ? 'r' : keep > 0 ? 'r+' : 'w+');
+  if (keep > 0 && fstatSync(fd).size < keep) {
+    closeSync(fd);
+    throw new Error(`${path} is shorter than its cache says`);
+  }
+  if (!readOnly) ftruncateSync(fd, keep);
+  let flushed = keep;
+  let closed = false;
+  // Appends are gathered and written in large pieces: a write per body is 200,000 system calls
+  // at 100,000 articles.
+  let pending: Buffer[] = [];
+  let pendingBytes = 0;
+  const flush = () => {
+    if (pendingBytes === 0) return;
+    const all = Buffer.concat(pending, pendingBytes);
+    for (let done = 0; done < all.length;) done += writeSync(fd, all, done, all.length - done, flushed + done);
+    flushed += pendingBytes;
+    pending = [];
+    pendingBytes = 0;
+  };
+  const read = (at: number, bytes: number) => {
+    if (at + bytes > flushed) flush();
+    const buffer = Buffer.allocUnsafe(bytes);
+    for (let done = 0; done < bytes;) {
+      const n = readSync(fd, buffer, done, bytes - done, at + done);
+      if (n === 0) throw new Error(`${path} ends before byte ${at + bytes}`);
+      done += n;
+    }
+    return buffer.toString('utf8');
+  };
+  return {
+    put(html, text) {
+      if (readOnly) throw new Error(`${path} is open read-only`);
+      const h = Buffer.from(html);
+      const t = Buffer.from(text);
+      const ref: BodyRef = [flushed + pendingBytes, h.length, t.length];
+      pending.push(h, t);
+      pendingBytes += h.length + t.length;
+      if (pendingBytes >= FLUSH_BYTES) flush();
+      return ref;
+    },
+    html: (ref) => read(ref[0], ref[1]),
+    text: (ref) => read(ref[0] + ref[1], ref[2]),
+    get size() {
+      return flushed + pendingBytes;
+    },
+    path,
+    flush,
+    close() {
+      if (closed) return;
+      flush();
+      closeSync(fd);
+      closed = true;
+    },
+  };
+}
+
+/**
+ * Gives an article its `html` and `text`, read from the store when a template, the feeds or the
+ * search index asks. They are not enumerable, so copies of the article (cards) leave them out.
+ */
+export function attachBody(article: Article, store: BodyStore, ref: BodyRef): void {
+  Object.defineProperty(article, 'html', { get: () => store.html(ref), configurable: true, enumerable: false });
+  Object.defineProperty(article, 'text', { get: () => store.text(ref), configurable: true, enumerable: false });
+}
