@@ -37,7 +37,7 @@ export function renderMarkdown(site: Site, root: string, assets: string[], origi
     parsed.body = a.body = '';
     const { result } = entry;
     attachBody(a, cache.bodies, result.body);
-    if (!a.summary) a.summary = shorten(result.firstParagraph);
+    if (!a.summary) a.summary = result.summary;
     if (a.image) {
       const broken: string[] = [];
       a.image = resolveLink(a.image, dir, basePath, targets, broken);
@@ -55,15 +55,19 @@ export function renderMarkdown(site: Site, root: string, assets: string[], origi
 
 export type BodyRenderer = ReturnType<typeof createMarkdown>;
 
-/** A rendering as the cache keeps it: its HTML and text in the body store, the rest at hand. */
-export interface StoredMarkdown extends Omit<RenderedMarkdown, 'html' | 'text'> {
+/**
+ * A rendering as the cache keeps it: its HTML and text in the body store, the first paragraph
+ * only as the summary made of it, the rest at hand.
+ */
+export interface StoredMarkdown extends Omit<RenderedMarkdown, 'html' | 'text' | 'firstParagraph'> {
   body: BodyRef;
   htmlHash: string;
+  summary: string;
 }
 
 export function storeBody(result: RenderedMarkdown, store: BodyStore): StoredMarkdown {
-  const { html, text, ...rest } = result;
-  return { ...rest, body: store.put(html, text), htmlHash: hash(html) };
+  const { html, text, firstParagraph, ...rest } = result;
+  return { ...rest, body: store.put(html, text), htmlHash: hash(html), summary: shorten(firstParagraph) };
 }
 
 /** The Markdown of an article whose parse dropped it after rendering (the file is as parsed then). */

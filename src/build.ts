@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import { loadBuildCache, loadManifest, saveBuildCache, saveManifest, stampInputs } from './build-cache.js';
 import { CONFIG_FILE } from './config.js';
 import { hash } from './fingerprint.js';
-import { DEFAULT_THEME, newCache, planSite, VERSION, type GenerateOptions, type OutputGroup } from './generate.js';
+import { DEFAULT_THEME, newCache, planSite, BUILD_ID, type GenerateOptions, type OutputGroup } from './generate.js';
 import { CONTENT_DIR, DATA_DIR } from './load.js';
 import { BuildFailure, ProblemList } from './problems.js';
 import { TemplateError } from './render.js';
@@ -72,7 +72,7 @@ function writeOnThisThread(run: Run): number {
 }
 
 const inputsOf = (root: string) => stampInputs([join(root, CONTENT_DIR), join(root, DATA_DIR), join(root, 'templates'), DEFAULT_THEME], [join(root, CONFIG_FILE)]);
-const keyOf = (options: BuildOptions, out: string) => JSON.stringify([VERSION, out, options.baseUrl ?? null, !!options.drafts, !!options.strict]);
+const keyOf = (options: BuildOptions, out: string) => JSON.stringify([BUILD_ID, out, options.baseUrl ?? null, !!options.drafts, !!options.strict]);
 
 /**
  * With the cache on, a build whose inputs all read as after the last one, with no article come due
@@ -100,7 +100,7 @@ function start(options: BuildOptions, inputs: string) {
   checkOutputFolder(root, out, problems);
   problems.throwIfErrors();
   const t0 = performance.now();
-  const cache = options.cache ? loadBuildCache(root, VERSION) : null;
+  const cache = options.cache ? loadBuildCache(root, BUILD_ID) : null;
   const cacheMs = performance.now() - t0;
   const bodies = cache ? { store: cache.generate.bodies, remove: () => {} } : scratchBodies(out);
   let plan;
@@ -166,7 +166,7 @@ function sizeOf(path: string): number {
 function unchanged(run: Run): BuildResult {
   const { plan, out } = run;
   try {
-    if (run.cache?.generate.dirty) saveBuildCache(run.root, VERSION, run.cache);
+    if (run.cache?.generate.dirty) saveBuildCache(run.root, BUILD_ID, run.cache);
     if (run.cache) saveRunManifest(run, [...run.cache.outputs.values()].flatMap((o) => o.files));
   } finally {
     run.release();
@@ -225,7 +225,7 @@ function remember(run: Run): void {
     outputs.set(group.id, { fingerprint: run.fingerprints.get(group.id)!, files });
   }
   run.cache.generate.dirty = false;
-  saveBuildCache(run.root, VERSION, { generate: run.cache.generate, out: run.out, outputs });
+  saveBuildCache(run.root, BUILD_ID, { generate: run.cache.generate, out: run.out, outputs });
   saveRunManifest(run, [...outputs.values()].flatMap((o) => o.files));
   run.plan.timings.save = Math.round(performance.now() - started);
 }
@@ -296,20 +296,22 @@ function writeGroups(groups: OutputGroup[], staging: Staging, timings: Record<st
   let writing = 0;
   let files = 0;
   for (const group of groups) {
-    const t0 = performance.now();
-    const out = produce(group);
-    const t1 = performance.now();
     const kind = group.id.split(':')[0];
-    spent[kind] = (spent[kind] ?? 0) + (t1 - t0);
-    for (const file of out) {
+    let t0 = performance.now();
+    // File by file: a lazy producer (the search index) makes the next one only once this is written.
+    for (const file of produceEach(group)) {
+      const t1 = performance.now();
+      spent[kind] = (spent[kind] ?? 0) + (t1 - t0);
       claimProduced(written, file, group);
       const entry = written.get(file.path.toLowerCase())!;
       if (keep) entry.digest = hash(file.content);
       if (keep?.(file.path, entry.digest!)) entry.kept = true;
       else staging.write(file.path, file.content);
       files++;
+      t0 = performance.now();
+      writing += t0 - t1;
     }
-    writing += performance.now() - t1;
+    spent[kind] = (spent[kind] ?? 0) + (performance.now() - t0);
   }
   for (const [kind, ms] of Object.entries(spent)) timings[kind === 'page' ? 'render' : kind === 'file' ? 'copy' : kind] = Math.round(ms);
   timings.write = Math.round(writing);
@@ -318,8 +320,12 @@ function writeGroups(groups: OutputGroup[], staging: Staging, timings: Record<st
 
 /** Runs a group's producer; a template failure becomes a reported problem. */
 export function produce(group: OutputGroup): OutputFile[] {
+  return [...produceEach(group)];
+}
+
+function* produceEach(group: OutputGroup): Generator<OutputFile> {
   try {
-    return group.produce();
+    yield* group.produce();
   } catch (err) {
     if (err instanceof TemplateError) throw new BuildFailure([err.problem]);
     throw err;

@@ -13,7 +13,7 @@ import { listContent, listFolder, loadData } from './load.js';
 import { outputFile, planPages, toCard, type Card, type Page } from './pages.js';
 import { BuildFailure, ProblemList, sortProblems } from './problems.js';
 import { createRenderer, TemplateError, type Renderer } from './render.js';
-import { buildSearchIndex, type SearchDoc } from './search/build-index.js';
+import { searchIndexFiles, type SearchDoc } from './search/build-index.js';
 import { buildSiteModel } from './site.js';
 import { renderSitemap } from './sitemap.js';
 import { ASSETS_DIR, hashedNames, themeAssets } from './theme-assets.js';
@@ -21,7 +21,12 @@ import type { RenderJob, RenderSetup } from './render-pool.js';
 import type { Article, OutputFile, Problem, Site, SiteConfig } from './types.js';
 
 export const DEFAULT_THEME = fileURLToPath(new URL('../templates/', import.meta.url));
-export const VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+const VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+/**
+ * What cached builds are keyed by: the version and bantin's own compiled code, so a cache (or an
+ * output folder) made by other code, even of the same version number, is never taken as current.
+ */
+export const BUILD_ID = hash(VERSION, hashFolders([fileURLToPath(new URL('.', import.meta.url))]));
 
 export interface GenerateOptions {
   root: string;
@@ -45,7 +50,8 @@ export interface OutputGroup {
   /** Where it comes from, for messages. */
   source: string;
   fingerprint: string;
-  produce(): OutputFile[];
+  /** May be lazy (the search index): callers write each file as it comes. */
+  produce(): Iterable<OutputFile>;
 }
 
 export interface SitePlan {
@@ -159,7 +165,7 @@ export function planSite(options: GenerateOptions, cache: GenerateCache = newCac
   const categories = site.categories.map((c) => ({ name: c.name, slug: c.slug, url: c.url, count: c.articles.length }));
   // What every page shows around its own content; templates see only this of the site.
   const shell = { config, categories, visits: site.visits, data };
-  const themeKey = hash(VERSION, hashFolders(templateDirs, [ASSETS_DIR]), JSON.stringify(config), JSON.stringify(strings), JSON.stringify([...assetNames]));
+  const themeKey = hash(BUILD_ID, hashFolders(templateDirs, [ASSETS_DIR]), JSON.stringify(config), JSON.stringify(strings), JSON.stringify([...assetNames]));
   const shellKeyOf = lazy(() => hash(themeKey, JSON.stringify(shell)));
   // Compiling the theme takes a while: a rebuild with the same templates and settings reuses it.
   if (cache.renderer?.key !== themeKey) {
@@ -197,12 +203,12 @@ export function planSite(options: GenerateOptions, cache: GenerateCache = newCac
     job: { file: outputFile(page.path), template: page.template, context: page.context, body: bodyOf(page) },
   }));
   groups.push(
-    { id: 'feeds', source: 'feeds', get fingerprint() { return hash(VERSION, JSON.stringify(config), allFullOf()); }, produce: () => renderFeeds(site) },
+    { id: 'feeds', source: 'feeds', get fingerprint() { return hash(BUILD_ID, JSON.stringify(config), allFullOf()); }, produce: () => renderFeeds(site) },
     {
-      id: 'sitemap', source: 'sitemap', get fingerprint() { return `${VERSION} ${config.baseUrl} ${pages.map((p) => `${p.path} ${p.lastmod?.iso ?? ''}`).join()}`; },
+      id: 'sitemap', source: 'sitemap', get fingerprint() { return `${BUILD_ID} ${config.baseUrl} ${pages.map((p) => `${p.path} ${p.lastmod?.iso ?? ''}`).join()}`; },
       produce: () => renderSitemap(config, sitemapEntries(pages)),
     },
-    { id: 'search', source: 'search index', get fingerprint() { return `${VERSION} ${config.basePath} ${allFullOf()}`; }, produce: () => buildSearchIndex(searchDocs(site)) },
+    { id: 'search', source: 'search index', get fingerprint() { return `${BUILD_ID} ${config.basePath} ${allFullOf()}`; }, produce: () => searchIndexFiles(searchDocs(site)) },
     { id: 'days', source: 'archive', fingerprint: site.archive.days.map((d) => d.key).join(), produce: () => [archiveDays(site)] },
   );
   for (const f of tree.assets) groups.push(copyGroup(`content/${f.contentPath}`, f.contentPath, f.absPath));

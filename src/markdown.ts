@@ -19,7 +19,7 @@ export interface RenderedMarkdown {
   firstParagraph: string;
   /** Relative links whose target does not exist, as written. */
   brokenLinks: string[];
-  /** Every link and image rewritten: `[as written, as output]`, to check a cached rendering. */
+  /** Every relative link and image: `[as written, as output]`, to check a cached rendering. */
   links: [string, string][];
   /** Every image under content/ with the size written into the HTML (`640x480`, or '' for none). */
   imageSizes: [string, string][];
@@ -69,7 +69,7 @@ export function createMarkdown(config: SiteConfig, targets: LinkTargets) {
         const value = token.attrGet(attr);
         if (value) {
           const resolved = resolveLink(value, env.dir, config.basePath, targets, env.broken);
-          env.links.push([value, resolved]);
+          if (dependsOnTargets(value)) env.links.push([value, resolved]);
           token.attrSet(attr, resolved);
         }
         if (token.type !== 'image') continue;
@@ -150,6 +150,11 @@ export function resolveLink(href: string, dir: string, basePath: string, targets
   if (targets.assets.has(file)) return basePath + encodeURI(file) + suffix;
   broken.push(href);
   return href;
+}
+
+/** Whether what `resolveLink` makes of a link depends on which articles and files exist. */
+function dependsOnTargets(href: string): boolean {
+  return !SCHEME_RE.test(href) && !href.startsWith('#') && !href.startsWith('/');
 }
 
 /** A link's path (relative to `dir`, maybe %-encoded) as a path under content/; null when it leaves content/. */

@@ -49,6 +49,11 @@ const FIELDS: ReadonlyArray<readonly [keyof SearchDoc, number]> = [
  * The same documents, in any order, give byte-identical files.
  */
 export function buildSearchIndex(docs: SearchDoc[], options: SearchIndexOptions = {}): OutputFile[] {
+  return [...searchIndexFiles(docs, options)];
+}
+
+/** The same files, made as they are taken, so a large index is never in memory all at once. */
+export function* searchIndexFiles(docs: SearchDoc[], options: SearchIndexOptions = {}): Generator<OutputFile> {
   const sorted = orderDocs(docs);
   const postings = collect(sorted);
   const terms = termShards(postings, options.termShardBytes ?? 8000);
@@ -65,13 +70,11 @@ export function buildSearchIndex(docs: SearchDoc[], options: SearchIndexOptions 
     c: filters.categories,
     y: filters.years,
   };
-  return [
-    { path: 'search/meta.json', content: JSON.stringify(meta) },
-    ...terms.files,
-    ...phrases.files,
-    ...docShards(sorted, docsPerShard, filters.categoryIndex),
-    ...filters.files,
-  ];
+  yield { path: 'search/meta.json', content: JSON.stringify(meta) };
+  yield* terms.files;
+  yield* phrases.files;
+  yield* docShards(sorted, docsPerShard, filters.categoryIndex);
+  yield* filters.files;
 }
 
 /**

@@ -122,8 +122,8 @@ export function phraseShards(p: Postings, shardBytes: number): { files: OutputFi
  * `[url, title, date (ISO), date label, category index in meta.c or -1, summary, lead]`,
  * the lead being the start of the body, for an excerpt when the summary has no match.
  */
-export function docShards(docs: SearchDoc[], size: number, categoryIndex: Map<string, number>): OutputFile[] {
-  const files: OutputFile[] = [];
+export function* docShards(docs: SearchDoc[], size: number, categoryIndex: Map<string, number>): Generator<OutputFile> {
+  // One file at a time: at 100,000 articles the shards hold 100 MB of text.
   for (let first = 0; first < docs.length; first += size) {
     const records = docs.slice(first, first + size).map((d) => [
       d.url,
@@ -134,9 +134,8 @@ export function docShards(docs: SearchDoc[], size: number, categoryIndex: Map<st
       d.summary,
       lead(d.text),
     ]);
-    files.push({ path: `search/d/${first / size}.json`, content: JSON.stringify(records) });
+    yield { path: `search/d/${first / size}.json`, content: JSON.stringify(records) };
   }
-  return files;
 }
 
 function lead(text: string): string {
