@@ -47,7 +47,7 @@ export async function buildInParallel(options: BuildOptions): Promise<BuildResul
   const run = start(options, quick);
   if (!run.staging) return unchanged(run);
   const { plan, staging } = run;
-  const pages = run.fresh.filter((g) => g.job);
+  const pages = run.fresh.filter(isPage);
   const threads = renderThreads(pages.length);
   if (threads === 0) return finish(run, () => writeOnThisThread(run));
   for (const g of pages) run.written.set(g.job!.file.toLowerCase(), { id: g.id, path: g.job!.file });
@@ -57,7 +57,7 @@ export async function buildInParallel(options: BuildOptions): Promise<BuildResul
   // Keep the rejection from going unhandled while the main thread writes the other outputs.
   rendering.catch(() => {});
   return finish(run, () => {
-    const files = reuseFiles(run) + writeGroups(run.fresh.filter((g) => !g.job), staging, plan.timings, run.written, keepSame(run));
+    const files = reuseFiles(run) + writeGroups(run.fresh.filter((g) => !isPage(g)), staging, plan.timings, run.written, keepSame(run));
     return rendering.then((rendered) => {
       plan.timings.render = Math.round(performance.now() - started);
       return files + rendered;
@@ -66,6 +66,9 @@ export async function buildInParallel(options: BuildOptions): Promise<BuildResul
 }
 
 type Run = ReturnType<typeof start>;
+
+/** Page groups are the ones render threads can take (they have a `job`). */
+const isPage = (g: OutputGroup) => g.id.startsWith('page:');
 
 function writeOnThisThread(run: Run): number {
   return reuseFiles(run) + writeGroups(run.fresh, run.staging!, run.plan.timings, run.written, keepSame(run));
@@ -171,7 +174,7 @@ function unchanged(run: Run): BuildResult {
   } finally {
     run.release();
   }
-  return { out, pages: plan.groups.filter((g) => g.job).length, files: 0, reused: reusedCount(run), warnings: plan.warnings, timings: plan.timings };
+  return { out, pages: plan.groups.filter(isPage).length, files: 0, reused: reusedCount(run), warnings: plan.warnings, timings: plan.timings };
 }
 
 /** Output files taken from the last build: those of unchanged groups, and regenerated ones with the same bytes. */
@@ -220,8 +223,11 @@ function remember(run: Run): void {
     if (!list) byGroup.set(w.id, (list = []));
     list.push(w);
   }
+  const reused = new Set(run.reuse.map((g) => g.id));
   for (const group of run.plan.groups) {
-    const files = (byGroup.get(group.id) ?? []).map((w): [string, number, string?] => [w.path, sizeOf(join(run.out, w.path)), w.digest ?? run.previous.get(w.path)?.digest]);
+    // A reused group's files were checked against the record before the build: take it as it is.
+    const files = reused.has(group.id) ? run.cache.outputs.get(group.id)!.files
+      : (byGroup.get(group.id) ?? []).map((w): [string, number, string?] => [w.path, sizeOf(join(run.out, w.path)), w.digest ?? run.previous.get(w.path)?.digest]);
     outputs.set(group.id, { fingerprint: run.fingerprints.get(group.id)!, files });
   }
   run.cache.generate.dirty = false;
@@ -233,7 +239,7 @@ function remember(run: Run): void {
 function saveRunManifest(run: Run, files: [string, number, string?][]): void {
   saveManifest(run.root, {
     key: keyOf(run.options, run.out), inputs: run.inputs, nextPublish: run.plan.nextPublish, out: run.out, files: files.map(([p, size]) => [p, size]),
-    pages: run.plan.groups.filter((g) => g.job).length, warnings: run.plan.warnings,
+    pages: run.plan.groups.filter(isPage).length, warnings: run.plan.warnings,
   });
 }
 
@@ -262,7 +268,7 @@ function finish(run: Run, write: () => number | Promise<number>): BuildResult | 
     } else staging.commit({ background: !!run.options.backgroundCleanup });
     plan.timings.commit = Math.round(performance.now() - started);
     remember(run);
-    return { out, pages: plan.groups.filter((g) => g.job).length, files, reused: reusedCount(run), warnings: plan.warnings, timings: plan.timings };
+    return { out, pages: plan.groups.filter(isPage).length, files, reused: reusedCount(run), warnings: plan.warnings, timings: plan.timings };
   };
   const fail = (err: unknown): never => {
     run.release();
@@ -312,6 +318,7 @@ function writeGroups(groups: OutputGroup[], staging: Staging, timings: Record<st
       writing += t0 - t1;
     }
     spent[kind] = (spent[kind] ?? 0) + (performance.now() - t0);
+    group.release?.();
   }
   for (const [kind, ms] of Object.entries(spent)) timings[kind === 'page' ? 'render' : kind === 'file' ? 'copy' : kind] = Math.round(ms);
   timings.write = Math.round(writing);

@@ -52,6 +52,11 @@ export interface OutputGroup {
   fingerprint: string;
   /** May be lazy (the search index): callers write each file as it comes. */
   produce(): Iterable<OutputFile>;
+  /**
+   * Lets go of what `produce` needs (a page's context), once a build has produced the group and
+   * worked out its fingerprint: at 100,000 articles the page contexts are hundreds of megabytes.
+   */
+  release?(): void;
 }
 
 export interface SitePlan {
@@ -188,6 +193,7 @@ export function planSite(options: GenerateOptions, cache: GenerateCache = newCac
     return key;
   };
 
+  const searchKey = (a: Article) => [a.path, a.title, a.summary, a.categoryName, a.categorySlug, a.author, a.date.iso, cache.markdown.get(join(root, a.sourcePath))!.result.htmlHash];
   const bodyOf = (page: Page) => {
     const article = page.context.article as Article | undefined;
     return article && cache.markdown.get(join(root, article.sourcePath))!.result.body;
@@ -200,7 +206,12 @@ export function planSite(options: GenerateOptions, cache: GenerateCache = newCac
       return `${shellKeyOf()}|${page.template}${contextKey(page.context)}|${page.context.article ? keysOf().get(page.context.article as Article)!.full : ''}`;
     },
     produce: () => [{ path: outputFile(page.path), content: renderer.render(page.template, { site: shell, t: strings, ...page.context }) }],
-    job: { file: outputFile(page.path), template: page.template, context: page.context, body: bodyOf(page) },
+    get job() {
+      return { file: outputFile(page.path), template: page.template, context: page.context, body: bodyOf(page) };
+    },
+    release() {
+      page.context = {};
+    },
   }));
   groups.push(
     { id: 'feeds', source: 'feeds', get fingerprint() { return hash(BUILD_ID, JSON.stringify(config), allFullOf()); }, produce: () => renderFeeds(site) },
@@ -208,7 +219,11 @@ export function planSite(options: GenerateOptions, cache: GenerateCache = newCac
       id: 'sitemap', source: 'sitemap', get fingerprint() { return `${BUILD_ID} ${config.baseUrl} ${pages.map((p) => `${p.path} ${p.lastmod?.iso ?? ''}`).join()}`; },
       produce: () => renderSitemap(config, sitemapEntries(pages)),
     },
-    { id: 'search', source: 'search index', get fingerprint() { return `${BUILD_ID} ${config.basePath} ${allFullOf()}`; }, produce: () => searchIndexFiles(searchDocs(site)) },
+    {
+      // Only what the index holds: an edit of, say, a view count leaves it alone.
+      id: 'search', source: 'search index', get fingerprint() { return hash(BUILD_ID, config.basePath, JSON.stringify(site.articles.map(searchKey))); },
+      produce: () => searchIndexFiles(searchDocs(site)),
+    },
     { id: 'days', source: 'archive', fingerprint: site.archive.days.map((d) => d.key).join(), produce: () => [archiveDays(site)] },
   );
   for (const f of tree.assets) groups.push(copyGroup(`content/${f.contentPath}`, f.contentPath, f.absPath));
@@ -266,7 +281,11 @@ function archiveDays(site: Site): OutputFile {
 
 function searchDocs(site: Site): SearchDoc[] {
   return site.articles.map((a) => ({
-    url: site.config.basePath + a.path, title: a.title, summary: a.summary, text: a.text,
+    url: site.config.basePath + a.path, title: a.title, summary: a.summary,
+    // Read from the body store when the index takes it: all of them at once would be 400 MB at 100,000.
+    get text() {
+      return a.text;
+    },
     category: a.categoryName, categorySlug: a.categorySlug, author: a.author,
     date: a.date.iso, dateLabel: formatShortDate(a.date), year: a.date.year,
   }));
