@@ -1,4 +1,4 @@
-import { applyBodyEdit } from './body-edit.js';
+import { applyArticleEdit } from './article-edit.js';
 import { planSite, newCache, type GenerateOptions, type OutputGroup, type SitePlan } from './generate.js';
 import { produce } from './build.js';
 import { BuildFailure } from './problems.js';
@@ -10,7 +10,7 @@ export interface RebuildResult {
   changed: string[];
   /** Output groups produced again (pages rendered, files copied). */
   produced: number;
-  /** False when a body-only edit was applied without planning the site again. */
+  /** False when an article edit was applied without planning the site again (see article-edit.ts). */
   planned: boolean;
   ms: number;
   problems: Problem[];
@@ -35,7 +35,8 @@ export function createDevSession(options: GenerateOptions) {
   /**
    * Brings the in-memory site up to date. With `defer`, the search index, feeds and sitemap are
    * left for `finishDeferred()`, so pages can reload first; and when `paths` (the files that
-   * changed) is one article whose body alone changed, only its page is rendered before that.
+   * changed) is one article whose edit keeps the site's shape, only the pages showing it are
+   * rendered before that.
    */
   function rebuild({ defer = false, paths = [] as string[] } = {}): RebuildResult {
     finishDeferred();
@@ -63,9 +64,9 @@ export function createDevSession(options: GenerateOptions) {
     };
     try {
       const edited = new Set(paths);
-      const quick = defer && edited.size === 1 && last && !problems.some((p) => p.severity === 'error') ? applyBodyEdit(last, cache, [...edited][0]) : null;
+      const quick = defer && edited.size === 1 && last && !problems.some((p) => p.severity === 'error') ? applyArticleEdit(last, cache, [...edited][0]) : null;
       if (quick) {
-        update(quick, null);
+        for (const group of quick) update(group, null);
         deferred = () => {
           deferred = null;
           return rebuild().changed;

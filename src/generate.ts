@@ -65,6 +65,10 @@ export interface SitePlan {
   nextPublish: number | null;
   /** How pages are rendered, for render threads. */
   render: Omit<RenderSetup, 'dir'>;
+  /** Every page, in the order of the first `pages.length` groups. */
+  pages: Page[];
+  /** The card standing for an article in every list that shows it (one object per article). */
+  cardOf(article: Article): Card;
   /** Renders an article body with this site's link targets (for the dev server's quick edits). */
   renderBody: BodyRenderer;
   groups: OutputGroup[];
@@ -233,7 +237,7 @@ export function planSite(options: GenerateOptions, cache: GenerateCache = newCac
   const now = options.now ?? Date.now();
   const due = read.filter((a) => !a.draft && a.date.epochMs > now).map((a) => a.date.epochMs);
   const nextPublish = options.drafts || due.length === 0 ? null : Math.min(...due);
-  return { site, render, renderBody, nextPublish, groups, warnings: sortProblems(problems.items), timings };
+  return { site, render, pages, cardOf: (a) => cards.get(a)!, renderBody, nextPublish, groups, warnings: sortProblems(problems.items), timings };
 }
 
 // How an article file is known in `GenerateCache.files`: the settings that change what its front

@@ -86,8 +86,8 @@ export async function serve(options: ServeOptions) {
       const cssOnly = paths.length > 0 && paths.every((p) => p.endsWith('.css'));
       broadcast(cssOnly ? 'css' : 'reload', JSON.stringify(result.changed.slice(0, 100)));
     } else broadcast('ok', '[]');
-    // The rest of the rebuild (search data, feeds, sitemap, and after a body-only edit the full
-    // check) follows once the reloaded page has had time to be fetched. Should it change a page
+    // The rest of the rebuild (search data, feeds, sitemap, and after an article-only edit the
+    // full check) follows once the reloaded page has had time to be fetched. Should it change a page
     // after all, open pages reload again.
     running = running.then(() => new Promise<void>((done) => setTimeout(() => {
       const later = session.finishDeferred();
@@ -101,7 +101,7 @@ export async function serve(options: ServeOptions) {
 
   function report(result: ReturnType<typeof session.rebuild>, verb: string): void {
     for (const p of result.problems) log(formatProblem(p));
-    if (result.ok) log(`bantin: ${verb} in ${Math.round(result.ms)} ms (${result.planned ? '' : 'body only, '}${result.produced} rendered, ${result.changed.length} changed)`);
+    if (result.ok) log(`bantin: ${verb} in ${Math.round(result.ms)} ms (${result.planned ? '' : 'article only, '}${result.produced} rendered, ${result.changed.length} changed)`);
     else log(`bantin: ${verb} failed with ${result.problems.filter((p) => p.severity === 'error').length} error(s); still serving the last good pages`);
   }
 

@@ -69,7 +69,7 @@ describe('bantin serve over HTTP', () => {
     expect(event.event).toBe('reload');
     expect(JSON.parse(event.data)).toContain('tin-tuc/bai-3/index.html');
     expect((await get('/tin-tuc/bai-3/')).body).toContain('Nội dung mới hoàn toàn.');
-    expect(server.output()).toMatch(/rebuilt in \d+ ms \(\d+ rendered/);
+    expect(server.output()).toMatch(/rebuilt in \d+ ms \(article only, \d+ rendered/);
   });
 
   it('follows a title change to listings and neighbours', async () => {
@@ -167,58 +167,66 @@ describe('incremental rebuilds', () => {
     expect(pages).toEqual(['thong-bao/bai-2/index.html']);
   });
 
-  it('renders a body-only edit before the reload, and the full rebuild after it agrees', () => {
+  it('renders only the pages showing an article edited in place, and the full rebuild after it agrees', () => {
     const root = site();
     const session = createDevSession({ root, baseUrl: 'http://127.0.0.1:9/', now: NOW });
     session.rebuild();
     const path = join(root, 'content/tin-tuc/bai-5.md');
     const clean = () => readTree(build({ root, out: join(root, '..', `${root.split('/').pop()}-clean`), baseUrl: 'http://127.0.0.1:9/', now: NOW }).out);
-    const bodies = [
-      'Đoạn mở đầu của bài 5.\n\n[tệp](../files/a.pdf)\n\n## Mục mới\n\nMột đoạn **thêm** với [bài 1](bai-1.md).',
-      'Đoạn mở đầu của bài 5.\n\n| Cột | Giá trị |\n| --- | --- |\n| tìm kiếm | đất đai |',
+    const page = (p: string) => Buffer.from(session.files.get(p)!).toString();
+    const steps: { name: string; fields: Record<string, unknown>; body: string; shows: [string, string][]; only?: string[] }[] = [
+      {
+        name: 'body', fields: {}, body: 'Đoạn mở đầu của bài 5.\n\n[tệp](../files/a.pdf)\n\n## Mục mới\n\nMột đoạn **thêm** với [bài 1](bai-1.md).',
+        shows: [['tin-tuc/bai-5/index.html', 'Mục mới</h2>']], only: ['tin-tuc/bai-5/index.html'],
+      },
+      { name: 'table', fields: {}, body: 'Đoạn mở đầu của bài 5.\n\n| Cột | Giá trị |\n| --- | --- |\n| tìm kiếm | đất đai |', shows: [['tin-tuc/bai-5/index.html', '<td>đất đai</td>']], only: ['tin-tuc/bai-5/index.html'] },
+      // The first paragraph is the summary that listings show.
+      { name: 'first paragraph', fields: {}, body: 'Một đoạn mở đầu khác.', shows: [['tin-tuc/index.html', 'Một đoạn mở đầu khác.']] },
+      { name: 'title', fields: { title: 'Bài năm' }, body: 'Một đoạn mở đầu khác.', shows: [['index.html', 'Bài năm'], ['tin-tuc/bai-3/index.html', 'Bài năm'], ['tin-tuc/bai-5/index.html', '<title>Bài năm']] },
+      { name: 'views and author', fields: { title: 'Bài năm', views: 716, author: 'Lê Văn Tám' }, body: 'Một đoạn mở đầu khác.', shows: [['tin-tuc/bai-5/index.html', '716'], ['tin-tuc/bai-5/index.html', 'Lê Văn Tám']] },
     ];
-    for (const body of bodies) {
-      writeFiles(root, { 'content/tin-tuc/bai-5.md': article({ title: 'Bài 5', date: '2024-05-05 09:00', category: 'Tin tức' }, body) });
+    for (const step of steps) {
+      writeFiles(root, { 'content/tin-tuc/bai-5.md': article({ title: 'Bài 5', date: '2024-05-05 09:00', category: 'Tin tức', ...step.fields }, step.body) });
       const quick = session.rebuild({ defer: true, paths: [path] });
-      expect(quick.ok).toBe(true);
-      expect(quick.planned).toBe(false);
-      expect(quick.produced).toBe(1);
-      expect(quick.changed).toEqual(['tin-tuc/bai-5/index.html']);
-      expect(readFileSync(join(root, 'content/tin-tuc/bai-5.md'), 'utf8')).toContain(body.slice(-10));
-      expect(Buffer.from(session.files.get('tin-tuc/bai-5/index.html')!).toString()).toContain(body.includes('Mục mới') ? 'Mục mới</h2>' : '<td>đất đai</td>');
-      // The full rebuild after the reload changes no page, only the search index (the text changed).
+      expect(quick.ok, step.name).toBe(true);
+      expect(quick.planned, step.name).toBe(false);
+      if (step.only) expect(quick.changed, step.name).toEqual(step.only);
+      for (const [file, text] of step.shows) {
+        expect(quick.changed, step.name).toContain(file);
+        expect(page(file), step.name).toContain(text);
+      }
+      // The full rebuild after the reload changes no page: the shortcut rendered all it had to.
       const later = session.finishDeferred();
-      expect(later.filter((p) => p.endsWith('.html'))).toEqual([]);
-      expect(later.some((p) => p.startsWith('search/'))).toBe(true);
-      expect(new Map([...session.files].map(([p, c]) => [p, Buffer.from(c)]))).toEqual(clean());
+      expect(later.filter((p) => p.endsWith('.html')), step.name).toEqual([]);
+      expect(new Map([...session.files].map(([p, c]) => [p, Buffer.from(c)])), step.name).toEqual(clean());
     }
   });
 
-  it('re-plans at once when an edit shows beyond the article: summary, title, warnings, errors', () => {
+  it('re-plans at once when an edit moves the article, adds a warning or has an error', () => {
     const root = site();
     const session = createDevSession({ root, baseUrl: 'http://127.0.0.1:9/', now: NOW });
     session.rebuild();
     const path = join(root, 'content/tin-tuc/bai-5.md');
-    const edit = (fields: Record<string, unknown>, body: string) => {
+    const edit = (fields: Record<string, unknown>, body = 'Đoạn mở đầu của bài 5.') => {
       writeFiles(root, { 'content/tin-tuc/bai-5.md': article({ title: 'Bài 5', date: '2024-05-05 09:00', category: 'Tin tức', ...fields }, body) });
       return session.rebuild({ defer: true, paths: [path] });
     };
-    // The first paragraph is the summary that listings show.
-    let result = edit({}, 'Một đoạn mở đầu khác.');
+    let result = edit({ date: '2024-05-09 09:00' });
     expect(result.planned).toBe(true);
-    expect(result.changed).toContain('tin-tuc/index.html');
-    expect(Buffer.from(session.files.get('tin-tuc/index.html')!).toString()).toContain('Một đoạn mở đầu khác.');
-    result = edit({ title: 'Bài năm' }, 'Một đoạn mở đầu khác.');
+    expect(Buffer.from(session.files.get('index.html')!).toString().indexOf('Bài 5')).toBeLessThan(Buffer.from(session.files.get('index.html')!).toString().indexOf('Bài 7'));
+    result = edit({ category: 'Thông báo' });
     expect(result.planned).toBe(true);
-    expect(result.changed).toContain('index.html');
-    expect(result.changed).toContain('tin-tuc/bai-3/index.html');
-    result = edit({ title: 'Bài năm' }, 'Một đoạn mở đầu khác.\n\n[hỏng](khong-co.md)');
+    expect(result.changed).toContain('thong-bao/bai-5/index.html');
+    result = edit({ category: 'Thông báo', tags: ['đất đai'] });
+    expect(result.planned).toBe(true);
+    expect(result.changed).toContain('tag/dat-dai/index.html');
+    result = edit({ category: 'Thông báo' }, 'Đoạn mở đầu của bài 5.\n\n[hỏng](khong-co.md)');
     expect(result.planned).toBe(true);
     expect(result.problems.map((p) => p.message)).toContain('broken link: khong-co.md points to no article or file');
-    result = edit({ title: 'Bài năm', date: 'không phải ngày' }, 'Một đoạn mở đầu khác.');
+    result = edit({ category: 'Thông báo', date: 'không phải ngày' });
     expect(result.ok).toBe(false);
-    // Fixing the error is a body-only change against the last good parse, but must clear the error.
-    result = edit({ title: 'Bài năm' }, 'Một đoạn mở đầu khác.\n\n[hỏng](khong-co.md)');
+    // Fixing the error could look like an in-place edit of the last good parse, but must clear the error.
+    result = edit({ category: 'Thông báo' }, 'Đoạn mở đầu của bài 5.\n\n[hỏng](khong-co.md)');
     expect(result.ok).toBe(true);
     expect(result.planned).toBe(true);
     expect(session.problems.some((p) => p.severity === 'error')).toBe(false);

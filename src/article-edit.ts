@@ -1,0 +1,80 @@
+// The dev server's shortcut for the commonest saves: an editor changed an article's text, or a
+// field that shows only where the article itself is shown (its title, author, view count...).
+// The site keeps its shape (the same pages, the article in the same places), so only the pages
+// showing the article are rendered before the reload; the full rebuild that follows brings the
+// search index, feeds and sitemap along, and checks the pages.
+import { readFileSync, statSync } from 'node:fs';
+import { readArticle } from './article.js';
+import { storeBody } from './article-bodies.js';
+import { attachBody } from './body-store.js';
+import { fileHash, fileStamp, type GenerateCache, type OutputGroup, type SitePlan } from './generate.js';
+import { CONTENT_DIR } from './load.js';
+import { shorten } from './markdown.js';
+import { toCard } from './pages.js';
+import { ProblemList } from './problems.js';
+import type { Article } from './types.js';
+
+/** Front-matter fields that change no URL, no order and no grouping of articles. */
+const IN_PLACE = ['title', 'author', 'views', 'summary', 'updated', 'data'] as const;
+
+/**
+ * Applies an edit of one article file to the last plan when it changed only the body and fields
+ * of IN_PLACE, with no new warning: updates the cache, the planned article and its card, and
+ * returns the page groups to produce again (the article's, and every page listing it when its card
+ * changed). Otherwise changes nothing and returns null: the edit needs a full re-plan.
+ */
+export function applyArticleEdit(plan: SitePlan, cache: GenerateCache, absPath: string): OutputGroup[] | null {
+  const entry = cache.files.get(absPath);
+  const before = entry?.article;
+  const rendered = cache.markdown.get(absPath);
+  if (!entry || !before || !rendered) return null;
+  const config = plan.site.config;
+  let stamp, bytes;
+  try {
+    stamp = fileStamp(statSync(absPath), config);
+    bytes = readFileSync(absPath);
+  } catch {
+    return null;
+  }
+  const problems = new ProblemList();
+  const contentPath = before.sourcePath.slice(CONTENT_DIR.length + 1);
+  const parsed = readArticle({ path: before.sourcePath, contentPath, absPath }, config, problems, bytes);
+  if (!parsed || !same(problems.items, entry.problems) || !same(shape(parsed), shape(before))) return null;
+  const at = plan.pages.findIndex((p) => p.context.article !== undefined && (p.context.article as Article).sourcePath === before.sourcePath);
+  if (at < 0) return null;
+  const page = plan.pages[at];
+  const article = page.context.article as Article;
+
+  const result = plan.renderBody(parsed.body, contentPath);
+  const old = rendered.result;
+  if (!same([result.brokenLinks, result.missingAlt], [old.brokenLinks, old.missingAlt])) return null;
+  const stored = storeBody(result, cache.bodies);
+  const shown = { title: parsed.title, author: parsed.author, views: parsed.views, summary: parsed.summary || stored.summary, updated: parsed.updated, data: parsed.data };
+  const card = plan.cardOf(article);
+  const cardChanged = !same(Object.fromEntries(IN_PLACE.map((f) => [f, article[f]])), shown);
+
+  parsed.body = '';
+  cache.files.set(absPath, { stamp, hash: fileHash(bytes, config), article: parsed, problems: entry.problems });
+  cache.markdown.set(absPath, { parsed, key: rendered.key, result: stored });
+  attachBody(article, cache.bodies, stored.body);
+  Object.assign(article, shown);
+  Object.assign(card, toCard(article));
+  Object.assign(page.context.page as object, { title: article.title, description: article.summary });
+
+  const groups = [plan.groups[at]];
+  if (cardChanged) {
+    plan.pages.forEach((p, i) => {
+      if (i !== at && Object.values(p.context).some((v) => v === card || (Array.isArray(v) && v.includes(card)))) groups.push(plan.groups[i]);
+    });
+  }
+  return groups;
+}
+
+/** What an edit may not change for the shortcut: everything but the body and IN_PLACE. */
+function shape(a: Article): Partial<Article> {
+  const rest: Partial<Article> = { ...a };
+  for (const f of [...IN_PLACE, 'body'] as const) delete rest[f];
+  return rest;
+}
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
