@@ -10,7 +10,6 @@ import { attachBody } from './body-store.js';
 import { fileHash, fileStamp, type GenerateCache, type OutputGroup, type SitePlan } from './generate.js';
 import { CONTENT_DIR } from './load.js';
 import { shorten } from './markdown.js';
-import { toCard } from './pages.js';
 import { ProblemList } from './problems.js';
 import type { Article } from './types.js';
 
@@ -19,9 +18,9 @@ const IN_PLACE = ['title', 'author', 'views', 'summary', 'updated', 'data'] as c
 
 /**
  * Applies an edit of one article file to the last plan when it changed only the body and fields
- * of IN_PLACE, with no new warning: updates the cache, the planned article and its card, and
- * returns the page groups to produce again (the article's, and every page listing it when its card
- * changed). Otherwise changes nothing and returns null: the edit needs a full re-plan.
+ * of IN_PLACE, with no new warning: updates the cache and the planned article, and
+ * returns the page groups to produce again (the article's, and every page listing it when what
+ * lists show of it changed). Otherwise changes nothing and returns null: the edit needs a full re-plan.
  */
 export function applyArticleEdit(plan: SitePlan, cache: GenerateCache, absPath: string): OutputGroup[] | null {
   const entry = cache.files.get(absPath);
@@ -50,21 +49,20 @@ export function applyArticleEdit(plan: SitePlan, cache: GenerateCache, absPath: 
   if (!same([result.brokenLinks, result.missingAlt], [old.brokenLinks, old.missingAlt])) return null;
   const stored = storeBody(result, cache.bodies);
   const shown = { title: parsed.title, author: parsed.author, views: parsed.views, summary: parsed.summary || stored.summary, updated: parsed.updated, data: parsed.data };
-  const card = plan.cardOf(article);
-  const cardChanged = !same(Object.fromEntries(IN_PLACE.map((f) => [f, article[f]])), shown);
+  const listed = !same(Object.fromEntries(IN_PLACE.map((f) => [f, article[f]])), shown);
 
   parsed.body = '';
   cache.files.set(absPath, { stamp, hash: fileHash(bytes, config), article: parsed, problems: entry.problems });
   cache.markdown.set(absPath, { parsed, key: rendered.key, result: stored });
   attachBody(article, cache.bodies, stored.body);
+  // Lists hold the article itself, so this updates them all.
   Object.assign(article, shown);
-  Object.assign(card, toCard(article));
   Object.assign(page.context.page as object, { title: article.title, description: article.summary });
 
   const groups = [plan.groups[at]];
-  if (cardChanged) {
+  if (listed) {
     plan.pages.forEach((p, i) => {
-      if (i !== at && Object.values(p.context).some((v) => v === card || (Array.isArray(v) && v.includes(card)))) groups.push(plan.groups[i]);
+      if (i !== at && Object.values(p.context).some((v) => Array.isArray(v) && v.includes(article))) groups.push(plan.groups[i]);
     });
   }
   return groups;

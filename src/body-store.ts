@@ -103,11 +103,20 @@ export function fileBodyStore(path: string, keep = 0, { readOnly = false } = {})
   };
 }
 
+const bodies = new WeakMap<object, { store: BodyStore; ref: BodyRef }>();
+
 /**
- * Gives an article its `html` and `text`, read from the store when a template, the feeds or the
- * search index asks. They are not enumerable, so copies of the article (cards) leave them out.
+ * The prototype of planned articles: their `html` and `text` are read from the store, where
+ * `attachBody` says, when a template, the feeds or the search index asks. Getters on each article
+ * would give every one of 100,000 objects a shape of its own; on the prototype they are shared,
+ * and copies of an article (`{ ...a }`) leave them out.
  */
+export const WITH_BODY: object = Object.create(Object.prototype, {
+  html: { get(this: object) { const b = bodies.get(this); return b ? b.store.html(b.ref) : ''; } },
+  text: { get(this: object) { const b = bodies.get(this); return b ? b.store.text(b.ref) : ''; } },
+});
+
+/** Where an article made with the WITH_BODY prototype finds its body. */
 export function attachBody(article: Article, store: BodyStore, ref: BodyRef): void {
-  Object.defineProperty(article, 'html', { get: () => store.html(ref), configurable: true, enumerable: false });
-  Object.defineProperty(article, 'text', { get: () => store.text(ref), configurable: true, enumerable: false });
+  bodies.set(article, { store, ref });
 }

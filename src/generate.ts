@@ -3,14 +3,14 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readArticle } from './article.js';
 import { cachedKeys, renderMarkdown, type BodyRenderer, type StoredMarkdown } from './article-bodies.js';
-import { memoryBodyStore, type BodyStore } from './body-store.js';
+import { memoryBodyStore, WITH_BODY, type BodyRef, type BodyStore } from './body-store.js';
 import { loadConfig } from './config.js';
 import { renderFeeds } from './feeds.js';
 import { hash, hashFolders, type ArticleKeys } from './fingerprint.js';
 import { formatShortDate } from './format.js';
 import { loadStrings } from './i18n.js';
 import { listContent, listFolder, loadData } from './load.js';
-import { outputFile, planPages, toCard, type Card, type Page } from './pages.js';
+import { outputFile, planPages, type Page } from './pages.js';
 import { BuildFailure, ProblemList, sortProblems } from './problems.js';
 import { createRenderer, TemplateError, type Renderer } from './render.js';
 import { searchIndexFiles, type SearchDoc } from './search/build-index.js';
@@ -67,8 +67,6 @@ export interface SitePlan {
   render: Omit<RenderSetup, 'dir'>;
   /** Every page, in the order of the first `pages.length` groups. */
   pages: Page[];
-  /** The card standing for an article in every list that shows it (one object per article). */
-  cardOf(article: Article): Card;
   /** Renders an article body with this site's link targets (for the dev server's quick edits). */
   renderBody: BodyRenderer;
   groups: OutputGroup[];
@@ -139,7 +137,9 @@ export function planSite(options: GenerateOptions, cache: GenerateCache = newCac
     problems.items.push(...entry.problems);
     // The model fills in paths, HTML and summaries: work on a copy so the cached parse stays clean.
     if (entry.article) {
-      const copy = { ...entry.article };
+      const { html, text, ...fields } = entry.article;
+      void html; void text;
+      const copy = Object.assign(Object.create(WITH_BODY) as Article, fields);
       origin.set(copy, entry.article);
       read.push(copy);
     }
@@ -156,8 +156,7 @@ export function planSite(options: GenerateOptions, cache: GenerateCache = newCac
   problems.throwIfErrors();
   stage('markdown');
 
-  const cards = new Map<Article, Card>(site.articles.map((a) => [a, toCard(a)]));
-  const pages = planPages(site, strings, (a) => cards.get(a)!);
+  const pages = planPages(site, strings);
   const assets = themeAssets(templateDirs);
   const assetNames = hashedNames(assets);
   claimOutputs(pages, tree.assets.map((f) => [f.contentPath, f.path]), assetNames, problems);
@@ -169,7 +168,6 @@ export function planSite(options: GenerateOptions, cache: GenerateCache = newCac
     return () => (value ??= make());
   };
   const keysOf = lazy(() => new Map<Article, ArticleKeys>(site.articles.map((a) => [a, cachedKeys(a, join(root, a.sourcePath), origin.get(a)!, cache)])));
-  const cardKeysOf = lazy(() => new Map<object, string>(site.articles.map((a) => [cards.get(a)!, keysOf().get(a)!.card])));
   const allFullOf = lazy(() => site.articles.map((a) => keysOf().get(a)!.full).join());
   const categories = site.categories.map((c) => ({ name: c.name, slug: c.slug, url: c.url, count: c.articles.length }));
   // What every page shows around its own content; templates see only this of the site.
@@ -189,7 +187,7 @@ export function planSite(options: GenerateOptions, cache: GenerateCache = newCac
   // Articles stand in by their key.
   const part = (v: unknown): string => {
     if (Array.isArray(v)) return `[${v.map(part).join()}]`;
-    return cardKeysOf().get(v as object) ?? keysOf().get(v as Article)?.card ?? JSON.stringify(v);
+    return keysOf().get(v as Article)?.card ?? JSON.stringify(v);
   };
   const contextKey = (context: Record<string, unknown>) => {
     let key = '';
@@ -202,21 +200,13 @@ export function planSite(options: GenerateOptions, cache: GenerateCache = newCac
     const article = page.context.article as Article | undefined;
     return article && cache.markdown.get(join(root, article.sourcePath))!.result.body;
   };
-  const groups: OutputGroup[] = pages.map((page) => ({
-    id: `page:${page.path}`,
-    source: page.source,
+  const rendering: PageRendering = {
     // Plain strings, not hashes: comparing them is cheaper than hashing thousands of pages.
-    get fingerprint() {
-      return `${shellKeyOf()}|${page.template}${contextKey(page.context)}|${page.context.article ? keysOf().get(page.context.article as Article)!.full : ''}`;
-    },
-    produce: () => [{ path: outputFile(page.path), content: renderer.render(page.template, { site: shell, t: strings, ...page.context }) }],
-    get job() {
-      return { file: outputFile(page.path), template: page.template, context: page.context, body: bodyOf(page) };
-    },
-    release() {
-      page.context = {};
-    },
-  }));
+    fingerprint: (page) => `${shellKeyOf()}|${page.template}${contextKey(page.context)}|${page.context.article ? keysOf().get(page.context.article as Article)!.full : ''}`,
+    render: (page) => renderer.render(page.template, { site: shell, t: strings, ...page.context }),
+    body: bodyOf,
+  };
+  const groups: OutputGroup[] = pages.map((page) => new PageGroup(page, rendering));
   groups.push(
     { id: 'feeds', source: 'feeds', get fingerprint() { return hash(BUILD_ID, JSON.stringify(config), allFullOf()); }, produce: () => renderFeeds(site) },
     {
@@ -237,13 +227,48 @@ export function planSite(options: GenerateOptions, cache: GenerateCache = newCac
   const now = options.now ?? Date.now();
   const due = read.filter((a) => !a.draft && a.date.epochMs > now).map((a) => a.date.epochMs);
   const nextPublish = options.drafts || due.length === 0 ? null : Math.min(...due);
-  return { site, render, pages, cardOf: (a) => cards.get(a)!, renderBody, nextPublish, groups, warnings: sortProblems(problems.items), timings };
+  return { site, render, pages, renderBody, nextPublish, groups, warnings: sortProblems(problems.items), timings };
 }
 
 // How an article file is known in `GenerateCache.files`: the settings that change what its front
 // matter means are part of both keys.
 export const fileStamp = (st: Stats, config: SiteConfig) => `${st.size}:${st.mtimeMs}:${config.timezone}:${config.defaultCategory}`;
 export const fileHash = (bytes: Uint8Array, config: SiteConfig) => hash(bytes, `${config.timezone}:${config.defaultCategory}`);
+
+interface PageRendering {
+  fingerprint(page: Page): string;
+  render(page: Page): string;
+  body(page: Page): BodyRef | undefined;
+}
+
+/**
+ * The output group of one page. A class rather than an object literal with getters: a site has
+ * hundreds of thousands of pages, and a literal's getters are new functions for every one of them.
+ */
+class PageGroup implements OutputGroup {
+  readonly id: string;
+  readonly source: string;
+  constructor(private readonly page: Page, private readonly how: PageRendering) {
+    this.id = `page:${page.path}`;
+    this.source = page.source;
+  }
+
+  get fingerprint(): string {
+    return this.how.fingerprint(this.page);
+  }
+
+  produce(): OutputFile[] {
+    return [{ path: outputFile(this.page.path), content: this.how.render(this.page) }];
+  }
+
+  get job(): RenderJob {
+    return { file: outputFile(this.page.path), template: this.page.template, context: this.page.context, body: this.how.body(this.page) };
+  }
+
+  release(): void {
+    this.page.context = {};
+  }
+}
 
 function copyGroup(source: string, path: string, abs: string): OutputGroup {
   const st = statSync(abs);

@@ -22,7 +22,11 @@ export function outputFile(path: string): string {
   return path === '' || path.endsWith('/') ? `${path}index.html` : path;
 }
 
-/** What a list shows of an article: everything but its body, so lists stay small to pass around. */
+/**
+ * What identifies an article in a list: everything but its body. Lists hold the articles
+ * themselves (their HTML and text are on the prototype, read only when a template asks);
+ * this copy is for keys.
+ */
 export type Card = Omit<Article, 'body' | 'html' | 'text'>;
 
 export function toCard(a: Article): Card {
@@ -35,14 +39,14 @@ export function toCard(a: Article): Card {
 }
 
 /** Every page of the site, in a fixed order. Article pages first: they are most of the work. */
-export function planPages(site: Site, strings: Strings, cardOf: (a: Article) => Card = toCard): Page[] {
+export function planPages(site: Site, strings: Strings): Page[] {
   const pages: Page[] = [];
   const { pageSize } = site.config;
   const t = strings;
 
   const categoryOf = new Map<Article, { category: Category; at: number }>();
   for (const category of site.categories) category.articles.forEach((a, at) => categoryOf.set(a, { category, at }));
-  for (const article of site.articles) pages.push(articlePage(site, article, categoryOf.get(article)!, cardOf));
+  for (const article of site.articles) pages.push(articlePage(site, article, categoryOf.get(article)!));
 
   for (const p of paginate(site.articles, pageSize, '')) {
     pages.push(listing(p, 'index.njk', 'home', p.number === 1 ? site.config.title : fill(t.listing.page, { n: p.number }), 'the home page', { heading: t.listing.latest }));
@@ -72,7 +76,7 @@ export function planPages(site: Site, strings: Strings, cardOf: (a: Article) => 
   function listing(p: Pagination<Article>, template: string, kind: string, title: string, source: string, extra: Record<string, unknown>): Page {
     const fullTitle = p.number > 1 && kind !== 'home' ? `${title} – ${fill(t.listing.page, { n: p.number })}` : title;
     const { items, ...pagination } = p;
-    return page(p.path, template, kind, fullTitle, source, { ...extra, pagination, articles: items.map(cardOf) }, newestUpdate(items));
+    return page(p.path, template, kind, fullTitle, source, { ...extra, pagination, articles: items }, newestUpdate(items));
   }
 }
 
@@ -88,14 +92,14 @@ function newestUpdate(articles: Article[]): SiteDate | null {
   return newest;
 }
 
-function articlePage(site: Site, article: Article, place: { category: Category; at: number }, cardOf: (a: Article) => Card): Page {
+function articlePage(site: Site, article: Article, place: { category: Category; at: number }): Page {
   const { relatedCount, relatedScope, pageSize } = site.config;
   const { category } = place;
   const scope = relatedScope === 'site' ? site.articles : category.articles;
   const listBase = relatedScope === 'site' ? '' : category.url;
   const at = relatedScope === 'site' ? article.index : place.at;
-  const newer = scope.slice(Math.max(0, at - relatedCount), at).map(cardOf);
-  const older = scope.slice(at + 1, at + 1 + relatedCount).map(cardOf);
+  const newer = scope.slice(Math.max(0, at - relatedCount), at);
+  const older = scope.slice(at + 1, at + 1 + relatedCount);
   return {
     path: article.path,
     template: 'article.njk',

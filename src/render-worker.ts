@@ -3,7 +3,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { attachBody, fileBodyStore } from './body-store.js';
+import { fileBodyStore } from './body-store.js';
 import { createRenderer, TemplateError } from './render.js';
 import { safeOutputPath } from './write.js';
 import type { RenderSetup, RenderJob, RenderReply } from './render-pool.js';
@@ -19,7 +19,7 @@ parentPort!.on('message', (jobs: RenderJob[]) => {
   let reply: RenderReply = { ok: true, files: 0 };
   try {
     for (const job of jobs) {
-      if (job.body) attachBody(job.context.article as Article, bodies!, job.body);
+      if (job.body) Object.assign(job.context.article as Article, { html: bodies!.html(job.body), text: bodies!.text(job.body) });
       const html = renderer.render(job.template, { site: setup.shell, t: setup.strings, ...job.context });
       const path = safeOutputPath(job.file);
       const folder = dirname(join(setup.dir, path));
