@@ -44,9 +44,14 @@ export function planPages(site: Site, strings: Strings): Page[] {
   const { pageSize } = site.config;
   const t = strings;
 
-  const categoryOf = new Map<Article, { category: Category; at: number }>();
-  for (const category of site.categories) category.articles.forEach((a, at) => categoryOf.set(a, { category, at }));
-  for (const article of site.articles) pages.push(articlePage(site, article, categoryOf.get(article)!));
+  const categoryOf = new Map<Article, { category: Category; at: number; shown: ReturnType<typeof group> }>();
+  for (const category of site.categories) {
+    const shown = group(category);
+    category.articles.forEach((a, at) => categoryOf.set(a, { category, at, shown }));
+  }
+  // One object per tag and category, shared by the pages that show it (templates only read them).
+  const tagLinks = new Map(site.tags.map((tag) => [tag.name, { name: tag.name, url: tag.url }]));
+  for (const article of site.articles) pages.push(articlePage(site, article, categoryOf.get(article)!, tagLinks));
 
   for (const p of paginate(site.articles, pageSize, '')) {
     pages.push(listing(p, 'index.njk', 'home', p.number === 1 ? site.config.title : fill(t.listing.page, { n: p.number }), 'the home page', { heading: t.listing.latest }));
@@ -92,7 +97,7 @@ function newestUpdate(articles: Article[]): SiteDate | null {
   return newest;
 }
 
-function articlePage(site: Site, article: Article, place: { category: Category; at: number }): Page {
+function articlePage(site: Site, article: Article, place: { category: Category; at: number; shown: ReturnType<typeof group> }, tagLinks: Map<string, { name: string; url: string }>): Page {
   const { relatedCount, relatedScope, pageSize } = site.config;
   const { category } = place;
   const scope = relatedScope === 'site' ? site.articles : category.articles;
@@ -108,8 +113,8 @@ function articlePage(site: Site, article: Article, place: { category: Category; 
     context: {
       page: { path: article.path, kind: 'article', title: article.title, description: article.summary, image: article.image },
       article,
-      category: group(category),
-      tags: article.tagNames.map((name) => ({ name, url: `tag/${slugify(name)}/` })),
+      category: place.shown,
+      tags: article.tagNames.map((name) => tagLinks.get(name) ?? { name, url: `tag/${slugify(name)}/` }),
       newer,
       older,
       newerMorePath: newer.length ? pageOf(at - newer.length, pageSize, listBase) : null,
