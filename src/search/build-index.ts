@@ -55,9 +55,8 @@ export function buildSearchIndex(docs: SearchDoc[], options: SearchIndexOptions 
 /** The same files, made as they are taken, so a large index is never in memory all at once. */
 export function* searchIndexFiles(docs: SearchDoc[], options: SearchIndexOptions = {}): Generator<OutputFile> {
   const sorted = orderDocs(docs);
-  const postings = collect(sorted);
-  const terms = termShards(postings, options.termShardBytes ?? 8000);
-  const phrases = phraseShards(postings, options.phraseShardBytes ?? 12000);
+  // Scoped so the postings (hundreds of megabytes at 100,000 articles) go before the files are written.
+  const { terms, phrases } = shardPostings(collect(sorted), options);
   const docsPerShard = options.docsPerShard ?? 4;
   const filters = filterFiles(sorted);
   // Key order is fixed here, so the file is stable byte for byte.
@@ -75,6 +74,14 @@ export function* searchIndexFiles(docs: SearchDoc[], options: SearchIndexOptions
   yield* phrases.files;
   yield* docShards(sorted, docsPerShard, filters.categoryIndex);
   yield* filters.files;
+}
+
+function shardPostings(postings: Postings, options: SearchIndexOptions) {
+  const terms = termShards(postings, options.termShardBytes ?? 8000);
+  postings.terms = null;
+  const phrases = phraseShards(postings, options.phraseShardBytes ?? 12000);
+  postings.phrases = null;
+  return { terms, phrases };
 }
 
 /**
@@ -96,6 +103,7 @@ function collect(docs: SearchDoc[]): Postings {
   const terms = new IntList();
   const phrases = new IntList();
   const docLength = new Float64Array(docs.length);
+  const termDocEnds = new Int32Array(docs.length);
   // Per-document scratch, indexed by variant or phrase id; `seen` holds the id of the document
   // that last touched the slot, so nothing needs clearing between documents.
   let termSeen = new Int32Array(1024);
@@ -153,12 +161,13 @@ function collect(docs: SearchDoc[]): Postings {
       }
     }
     docLength[d] = length;
-    for (const v of touchedTerms) terms.push3(v, d, (termWeight[v] << 1) | termTitle[v]);
+    for (const v of touchedTerms) terms.push2(v, (termWeight[v] << 1) | termTitle[v]);
+    termDocEnds[d] = terms.length;
     for (const p of touchedPhrases) phrases.push2(p, (d << 1) | phraseTitle[p]);
     touchedTerms.length = 0;
     touchedPhrases.length = 0;
   }
-  return { table, pairs, terms, phrases, docLength };
+  return { table, pairs, terms, termDocEnds, phrases, docLength };
 }
 
 function grow<T extends Int32Array | Uint8Array>(a: T, size: number): T {

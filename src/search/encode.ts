@@ -71,15 +71,10 @@ export class IntList {
     this.data[this.length++] = b;
   }
 
-  push3(a: number, b: number, c: number): void {
-    if (this.length + 3 > this.data.length) this.grow();
-    this.data[this.length++] = a;
-    this.data[this.length++] = b;
-    this.data[this.length++] = c;
-  }
-
+  // By half, not double: at 100,000 articles the lists are hundreds of megabytes, and the slack of
+  // a doubling would be as much again.
   private grow(): void {
-    const next = new Int32Array(this.data.length * 2);
+    const next = new Int32Array(Math.ceil((this.data.length * 1.5) / 6) * 6);
     next.set(this.data);
     this.data = next;
   }
@@ -92,17 +87,25 @@ export class IntList {
  * columns[0][i] is the second int of the i-th record. Encoding then reads memory in sequence,
  * which matters with millions of postings.
  */
-export function groupByKey(list: IntList, stride: number, keyCount: number): { start: Int32Array; columns: Int32Array[] } {
+export function groupByKey(list: IntList, stride: number, keyCount: number, docEnds?: Int32Array): { start: Int32Array; columns: Int32Array[] } {
   const start = new Int32Array(keyCount + 1);
   const data = list.data;
   const end = list.length;
   for (let i = 0; i < end; i += stride) start[data[i] + 1]++;
   for (let k = 0; k < keyCount; k++) start[k + 1] += start[k];
   const fill = start.slice(0, keyCount);
-  const columns = Array.from({ length: stride - 1 }, () => new Int32Array(end / stride));
+  // With `docEnds` (where each document's records end), the records carry no document id: it
+  // comes out as the first column.
+  const extra = docEnds ? 1 : 0;
+  const columns = Array.from({ length: stride - 1 + extra }, () => new Int32Array(end / stride));
+  let d = 0;
   for (let i = 0; i < end; i += stride) {
     const at = fill[data[i]]++;
-    for (let c = 1; c < stride; c++) columns[c - 1][at] = data[i + c];
+    if (docEnds) {
+      while (i >= docEnds[d]) d++;
+      columns[0][at] = d;
+    }
+    for (let c = 1; c < stride; c++) columns[c - 1 + extra][at] = data[i + c];
   }
   return { start, columns };
 }

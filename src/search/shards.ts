@@ -9,10 +9,12 @@ import type { TermTable } from './tokenize.js';
 export interface Postings {
   table: TermTable;
   pairs: PairTable;
-  /** Records of 3: variant id, doc id, weight << 1 | in-title. */
-  terms: IntList;
+  /** Records of 2, document by document: variant id, weight << 1 | in-title. Null once shards are made. */
+  terms: IntList | null;
+  /** Where each document's records in `terms` end. */
+  termDocEnds: Int32Array;
   /** Records of 2: phrase id, doc id << 1 | in-title. */
-  phrases: IntList;
+  phrases: IntList | null;
   /** Weighted length of each document without its title, for length normalisation. */
   docLength: Float64Array;
 }
@@ -33,8 +35,8 @@ const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
  * POSTINGS: per document, its id gap, then impact << 1 | in-title.
  */
 export function termShards(p: Postings, shardBytes: number): { files: OutputFile[]; bounds: string[] } {
-  const { table, terms, docLength } = p;
-  const { start, columns: [ids, values] } = groupByKey(terms, 3, table.exact.length);
+  const { table, docLength } = p;
+  const { start, columns: [ids, values] } = groupByKey(p.terms!, 2, table.exact.length, p.termDocEnds);
   let total = 0;
   for (const l of docLength) total += l;
   const average = total / Math.max(1, docLength.length) || 1;
@@ -83,9 +85,9 @@ export function termShards(p: Postings, shardBytes: number): { files: OutputFile
  * hashKey(first + " " + first letter of second) % count (count is meta.p), so all pairs that
  * can complete a phrase whose last syllable is still being typed (`dat d…`) share one shard.
  */
-export function phraseShards(p: Postings, shardBytes: number): { files: OutputFile[]; count: number } {
-  const { table, pairs, phrases } = p;
-  const { start, columns: [values] } = groupByKey(phrases, 2, pairs.size);
+export function phraseShards(p: Postings, shardBytes: number): { files: Iterable<OutputFile>; count: number } {
+  const { table, pairs } = p;
+  const { start, columns: [values] } = groupByKey(p.phrases!, 2, pairs.size);
   const writer = new NumberWriter();
   const entries: Array<{ key: string; group: string; entry: string }> = [];
   let total = 0;
@@ -107,14 +109,15 @@ export function phraseShards(p: Postings, shardBytes: number): { files: OutputFi
   const count = Math.max(1, Math.round(total / shardBytes));
   const buckets: Array<typeof entries> = Array.from({ length: count }, () => []);
   for (const e of entries) buckets[hashKey(e.group) % count].push(e);
-  const files = buckets.map((bucket, i) => ({
-    path: `search/p/${i}.json`,
-    content: `{${bucket
-      .sort((a, b) => compare(a.key, b.key))
-      .map((e) => e.entry)
-      .join(',')}}`,
-  }));
-  return { files, count };
+  // Made as they are taken: joined, the shards would be a second copy of every entry at once.
+  function* files(): Generator<OutputFile> {
+    for (let i = 0; i < count; i++) {
+      const bucket = buckets[i].sort((a, b) => compare(a.key, b.key));
+      buckets[i] = [];
+      yield { path: `search/p/${i}.json`, content: `{${bucket.map((e) => e.entry).join(',')}}` };
+    }
+  }
+  return { files: files(), count };
 }
 
 /**
