@@ -104,6 +104,7 @@ function collect(docs: SearchDoc[]): Postings {
   const phrases = new IntList();
   const docLength = new Float64Array(docs.length);
   const termDocEnds = new Int32Array(docs.length);
+  const phraseDocEnds = new Int32Array(docs.length);
   // Per-document scratch, indexed by variant or phrase id; `seen` holds the id of the document
   // that last touched the slot, so nothing needs clearing between documents.
   let termSeen = new Int32Array(1024);
@@ -163,11 +164,12 @@ function collect(docs: SearchDoc[]): Postings {
     docLength[d] = length;
     for (const v of touchedTerms) terms.push2(v, (termWeight[v] << 1) | termTitle[v]);
     termDocEnds[d] = terms.length;
-    for (const p of touchedPhrases) phrases.push2(p, (d << 1) | phraseTitle[p]);
+    for (const p of touchedPhrases) phrases.push((p << 1) | phraseTitle[p]);
+    phraseDocEnds[d] = phrases.length;
     touchedTerms.length = 0;
     touchedPhrases.length = 0;
   }
-  return { table, pairs, terms, termDocEnds, phrases, docLength };
+  return { table, pairs, terms, termDocEnds, phrases, phraseDocEnds, docLength };
 }
 
 function grow<T extends Int32Array | Uint8Array>(a: T, size: number): T {

@@ -65,6 +65,11 @@ export class IntList {
   data = new Int32Array(1 << 16);
   length = 0;
 
+  push(a: number): void {
+    if (this.length + 1 > this.data.length) this.grow();
+    this.data[this.length++] = a;
+  }
+
   push2(a: number, b: number): void {
     if (this.length + 2 > this.data.length) this.grow();
     this.data[this.length++] = a;
@@ -108,6 +113,26 @@ export function groupByKey(list: IntList, stride: number, keyCount: number, docE
     for (let c = 1; c < stride; c++) columns[c - 1 + extra][at] = data[i + c];
   }
   return { start, columns };
+}
+
+/**
+ * groupByKey for records of one int, `key << 1 | flag`, gathered document by document (`docEnds`
+ * as there): per key, its records' `doc << 1 | flag`, in document order.
+ */
+export function groupFlagged(list: IntList, keyCount: number, docEnds: Int32Array): { start: Int32Array; values: Int32Array } {
+  const start = new Int32Array(keyCount + 1);
+  const data = list.data;
+  const end = list.length;
+  for (let i = 0; i < end; i++) start[(data[i] >> 1) + 1]++;
+  for (let k = 0; k < keyCount; k++) start[k + 1] += start[k];
+  const fill = start.slice(0, keyCount);
+  const values = new Int32Array(end);
+  let d = 0;
+  for (let i = 0; i < end; i++) {
+    while (i >= docEnds[d]) d++;
+    values[fill[data[i] >> 1]++] = (d << 1) | (data[i] & 1);
+  }
+  return { start, values };
 }
 
 /** Open-addressing map from a pair of fold ids to a dense phrase id. */

@@ -3,7 +3,7 @@
 // one character per document.
 import type { OutputFile } from '../types.js';
 import type { SearchDoc } from './build-index.js';
-import { IntList, NumberWriter, PairTable, groupByKey, hashKey } from './encode.js';
+import { IntList, NumberWriter, PairTable, groupByKey, groupFlagged, hashKey } from './encode.js';
 import type { TermTable } from './tokenize.js';
 
 export interface Postings {
@@ -13,8 +13,10 @@ export interface Postings {
   terms: IntList | null;
   /** Where each document's records in `terms` end. */
   termDocEnds: Int32Array;
-  /** Records of 2: phrase id, doc id << 1 | in-title. */
+  /** Records of 1, document by document: phrase id << 1 | in-title. Null once shards are made. */
   phrases: IntList | null;
+  /** Where each document's records in `phrases` end. */
+  phraseDocEnds: Int32Array;
   /** Weighted length of each document without its title, for length normalisation. */
   docLength: Float64Array;
 }
@@ -87,7 +89,7 @@ export function termShards(p: Postings, shardBytes: number): { files: OutputFile
  */
 export function phraseShards(p: Postings, shardBytes: number): { files: Iterable<OutputFile>; count: number } {
   const { table, pairs } = p;
-  const { start, columns: [values] } = groupByKey(p.phrases!, 2, pairs.size);
+  const { start, values } = groupFlagged(p.phrases!, pairs.size, p.phraseDocEnds);
   const writer = new NumberWriter();
   const entries: Array<{ key: string; group: string; entry: string }> = [];
   let total = 0;
