@@ -9,7 +9,6 @@ import { storeBody } from './article-bodies.js';
 import { attachBody } from './body-store.js';
 import { fileHash, fileStamp, type GenerateCache, type OutputGroup, type SitePlan } from './generate.js';
 import { CONTENT_DIR } from './load.js';
-import { shorten } from './markdown.js';
 import { ProblemList } from './problems.js';
 import type { Article } from './types.js';
 

@@ -1,6 +1,6 @@
 import { applyArticleEdit } from './article-edit.js';
 import { planSite, newCache, type GenerateOptions, type OutputGroup, type SitePlan } from './generate.js';
-import { produce } from './build.js';
+import { produce } from './write-groups.js';
 import { BuildFailure } from './problems.js';
 import type { Problem } from './types.js';
 

@@ -3,17 +3,17 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readArticle } from './article.js';
 import { cachedKeys, renderMarkdown, type BodyRenderer, type StoredMarkdown } from './article-bodies.js';
-import { memoryBodyStore, WITH_BODY, type BodyRef, type BodyStore } from './body-store.js';
+import { memoryBodyStore, WITH_BODY, type BodyStore } from './body-store.js';
 import { loadConfig } from './config.js';
 import { renderFeeds } from './feeds.js';
 import { hash, hashFolders, type ArticleKeys } from './fingerprint.js';
-import { formatShortDate } from './format.js';
 import { loadStrings } from './i18n.js';
 import { listContent, listFolder, loadData } from './load.js';
+import { archiveDays, copyGroup, PageGroup, searchDocs, sitemapEntries, type PageRendering } from './output-groups.js';
 import { outputFile, planPages, type Page } from './pages.js';
 import { BuildFailure, ProblemList, sortProblems } from './problems.js';
 import { createRenderer, TemplateError, type Renderer } from './render.js';
-import { searchIndexFiles, type SearchDoc } from './search/build-index.js';
+import { searchIndexFiles } from './search/build-index.js';
 import { buildSiteModel } from './site.js';
 import { renderSitemap } from './sitemap.js';
 import { ASSETS_DIR, hashedNames, themeAssets } from './theme-assets.js';
@@ -235,46 +235,6 @@ export function planSite(options: GenerateOptions, cache: GenerateCache = newCac
 export const fileStamp = (st: Stats, config: SiteConfig) => `${st.size}:${st.mtimeMs}:${config.timezone}:${config.defaultCategory}`;
 export const fileHash = (bytes: Uint8Array, config: SiteConfig) => hash(bytes, `${config.timezone}:${config.defaultCategory}`);
 
-interface PageRendering {
-  fingerprint(page: Page): string;
-  render(page: Page): string;
-  body(page: Page): BodyRef | undefined;
-}
-
-/**
- * The output group of one page. A class rather than an object literal with getters: a site has
- * hundreds of thousands of pages, and a literal's getters are new functions for every one of them.
- */
-class PageGroup implements OutputGroup {
-  readonly id: string;
-  readonly source: string;
-  constructor(private readonly page: Page, private readonly how: PageRendering) {
-    this.id = `page:${page.path}`;
-    this.source = page.source;
-  }
-
-  get fingerprint(): string {
-    return this.how.fingerprint(this.page);
-  }
-
-  produce(): OutputFile[] {
-    return [{ path: outputFile(this.page.path), content: this.how.render(this.page) }];
-  }
-
-  get job(): RenderJob {
-    return { file: outputFile(this.page.path), template: this.page.template, context: this.page.context, body: this.how.body(this.page) };
-  }
-
-  release(): void {
-    this.page.context = {};
-  }
-}
-
-function copyGroup(source: string, path: string, abs: string): OutputGroup {
-  const st = statSync(abs);
-  return { id: `file:${path}`, source, fingerprint: `${st.size}:${st.mtimeMs}`, produce: () => [{ path, content: readFileSync(abs) }] };
-}
-
 /** Every output path is claimed once; two sources wanting the same URL is an error naming both. */
 function claimOutputs(pages: Page[], assets: [string, string][], assetNames: Map<string, string>, problems: ProblemList): void {
   const owners = new Map<string, string>();
@@ -295,48 +255,4 @@ function claimOutputs(pages: Page[], assets: [string, string][], assetNames: Map
   for (const page of pages) claim(outputFile(page.path), page.source);
   for (const [path, source] of assets) claim(path, source);
   for (const [path, name] of assetNames) claim(name, `templates/${path}`);
-}
-
-
-/** Pages in the sitemap: every HTML page a reader can land on, but not the 404 page or search. */
-function sitemapEntries(pages: Page[]) {
-  return pages.filter((p) => (p.path.endsWith('/') || p.path === '') && p.path !== 'tim-kiem/').map((p) => ({ path: p.path, lastmod: p.lastmod }));
-}
-
-/** Days that have an archive page, newest first, for the "Xem theo ngày" picker. */
-function archiveDays(site: Site): OutputFile {
-  return { path: 'archive/days.json', content: JSON.stringify(site.archive.days.map((d) => d.key.replace(/\//g, '-'))) };
-}
-
-function searchDocs(site: Site): SearchDoc[] {
-  return site.articles.map((a) => new ArticleSearchDoc(a, site.config.basePath));
-}
-
-/** An article as the search index reads it. A class so that `text` is one getter for all. */
-class ArticleSearchDoc implements SearchDoc {
-  readonly url: string;
-  readonly title: string;
-  readonly summary: string;
-  readonly category: string;
-  readonly categorySlug: string;
-  readonly author: string;
-  readonly date: string;
-  readonly dateLabel: string;
-  readonly year: number;
-  constructor(private readonly article: Article, basePath: string) {
-    this.url = basePath + article.path;
-    this.title = article.title;
-    this.summary = article.summary;
-    this.category = article.categoryName;
-    this.categorySlug = article.categorySlug;
-    this.author = article.author;
-    this.date = article.date.iso;
-    this.dateLabel = formatShortDate(article.date);
-    this.year = article.date.year;
-  }
-
-  /** Read from the body store when the index takes it: all of them at once would be 400 MB at 100,000. */
-  get text(): string {
-    return this.article.text;
-  }
 }
