@@ -4,7 +4,7 @@
 import { closeSync, fstatSync, ftruncateSync, openSync, readSync, writeSync } from 'node:fs';
 import type { Article } from './types.js';
 
-/** Where one body is: byte offset, then the byte lengths of its HTML and of its text. */
+/** Where one body is: byte offset, then the byte lengths of its HTML (UTF-8) and of its text (UTF-16). */
 export type BodyRef = [at: number, htmlBytes: number, textBytes: number];
 
 export interface BodyStore {
@@ -39,6 +39,7 @@ export function memoryBodyStore(): BodyStore {
 }
 
 const FLUSH_BYTES = 1 << 22;
+const READ_AHEAD = 1 << 20;
 
 /**
  * Bodies appended to `path`. With `keep`, the file is a previous build's and its first `keep`
@@ -52,7 +53,8 @@ export function fileBodyStore(path: string, keep = 0, { readOnly = false } = {})
     throw new Error(`${path} is shorter than its cache says`);
   }
   if (!readOnly) ftruncateSync(fd, keep);
-  let flushed = keep;
+  // A reader (a render thread) sees the whole file as written.
+  let flushed = readOnly ? fstatSync(fd).size : keep;
   let closed = false;
   // Appends are gathered and written in large pieces: a write per body is 200,000 system calls
   // at 100,000 articles.
@@ -66,21 +68,32 @@ export function fileBodyStore(path: string, keep = 0, { readOnly = false } = {})
     pending = [];
     pendingBytes = 0;
   };
-  const read = (at: number, bytes: number) => {
+  // Bodies are mostly read in the order they were written (the search index reads them all), so
+  // reads go through a window read ahead from the file: one system call per megabyte, not per body.
+  let window = Buffer.alloc(0);
+  let windowAt = 0;
+  let windowBytes = 0;
+  const read = (at: number, bytes: number, encoding: BufferEncoding = 'utf8') => {
     if (at + bytes > flushed) flush();
-    const buffer = Buffer.allocUnsafe(bytes);
-    for (let done = 0; done < bytes;) {
-      const n = readSync(fd, buffer, done, bytes - done, at + done);
-      if (n === 0) throw new Error(`${path} ends before byte ${at + bytes}`);
-      done += n;
+    if (at < windowAt || at + bytes > windowAt + windowBytes) {
+      const size = Math.min(Math.max(bytes, READ_AHEAD), flushed - at);
+      if (window.length < size) window = Buffer.allocUnsafe(Math.max(size, READ_AHEAD));
+      for (let done = 0; done < size;) {
+        const n = readSync(fd, window, done, size - done, at + done);
+        if (n === 0) throw new Error(`${path} ends before byte ${at + bytes}`);
+        done += n;
+      }
+      windowAt = at;
+      windowBytes = size;
     }
-    return buffer.toString('utf8');
+    return window.toString(encoding, at - windowAt, at - windowAt + bytes);
   };
   return {
     put(html, text) {
       if (readOnly) throw new Error(`${path} is open read-only`);
       const h = Buffer.from(html);
-      const t = Buffer.from(text);
+      // The text as UTF-16: the search index reads every one, and decoding UTF-8 was most of that.
+      const t = Buffer.from(text, 'utf16le');
       const ref: BodyRef = [flushed + pendingBytes, h.length, t.length];
       pending.push(h, t);
       pendingBytes += h.length + t.length;
@@ -88,7 +101,7 @@ export function fileBodyStore(path: string, keep = 0, { readOnly = false } = {})
       return ref;
     },
     html: (ref) => read(ref[0], ref[1]),
-    text: (ref) => read(ref[0] + ref[1], ref[2]),
+    text: (ref) => read(ref[0] + ref[1], ref[2], 'utf16le'),
     get size() {
       return flushed + pendingBytes;
     },

@@ -9,7 +9,7 @@ import type { Problem } from './types.js';
 
 export const CACHE_DIR = '.bantin';
 const CACHE_FILE = 'build-cache.bin';
-const FORMAT = 4;
+const FORMAT = 5;
 /** Rendered bodies: `bodies-<random>.pack`, a new name whenever the file is written afresh. */
 const PACK = /^bodies-[\w-]+\.pack$/;
 
