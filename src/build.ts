@@ -106,45 +106,41 @@ function start(options: BuildOptions, inputs: string) {
   const cache = options.cache ? loadBuildCache(root, BUILD_ID) : null;
   const cacheMs = performance.now() - t0;
   const bodies = cache ? { store: cache.generate.bodies, remove: () => {} } : scratchBodies(out);
-  let plan;
-  try {
-    plan = planSite({ ...options, root }, cache?.generate ?? newCache(bodies.store));
-  } catch (err) {
-    bodies.store.close();
-    bodies.remove();
-    throw err;
-  }
-  if (cache) plan.timings.cache = Math.round(cacheMs);
-  const started = performance.now();
-  const fingerprints = new Map(cache ? plan.groups.map((g) => [g.id, hash(g.fingerprint)]) : []);
-  // A group is reused when its fingerprint is the last build's and its files are still in `out`.
-  const reuse = cache && cache.out === out ? plan.groups.filter((g) => {
-    const last = cache.outputs.get(g.id);
-    return last && last.fingerprint === fingerprints.get(g.id) && last.files.every(([path, size]) => sizeOf(join(out, path)) === size);
-  }) : [];
-  const reused = new Set(reuse);
-  const fresh = plan.groups.filter((g) => !reused.has(g));
-  const same = fresh.length === 0 && cache!.outputs.size === plan.groups.length;
-  // With the last build's record of `out`, only changed files are staged and moved into place.
-  const incremental = !!cache && cache.out === out && reuse.length > 0;
-  plan.timings.compare = Math.round(performance.now() - started);
-  const written: Written = new Map();
-  // What the last build wrote where, to leave a regenerated file alone when its bytes are the same.
-  const previous = new Map<string, { size: number; digest?: string }>();
-  if (incremental) for (const o of cache!.outputs.values()) for (const [path, size, digest] of o.files) previous.set(path, { size, digest });
   /** Closes the body store once nothing reads it; an uncached build's store goes with it. */
   const release = () => {
     (cache?.generate.bodies ?? bodies.store).close();
     bodies.remove();
   };
-  let staging: Staging | null = null;
   try {
-    if (!same) staging = openStaging(out);
+    return { ...prepare(), release, bodies: bodies.store };
   } catch (err) {
     release();
     throw err;
   }
-  return { previous, root, out, options, inputs, plan, cache, fingerprints, reuse, fresh, written, incremental, staging, release, bodies: bodies.store };
+
+  function prepare() {
+    const plan = planSite({ ...options, root }, cache?.generate ?? newCache(bodies.store));
+    if (cache) plan.timings.cache = Math.round(cacheMs);
+    const started = performance.now();
+    const fingerprints = new Map(cache ? plan.groups.map((g) => [g.id, hash(g.fingerprint)]) : []);
+    // A group is reused when its fingerprint is the last build's and its files are still in `out`.
+    const reuse = cache && cache.out === out ? plan.groups.filter((g) => {
+      const last = cache.outputs.get(g.id);
+      return last && last.fingerprint === fingerprints.get(g.id) && last.files.every(([path, size]) => sizeOf(join(out, path)) === size);
+    }) : [];
+    const reused = new Set(reuse);
+    const fresh = plan.groups.filter((g) => !reused.has(g));
+    const same = fresh.length === 0 && cache!.outputs.size === plan.groups.length;
+    // With the last build's record of `out`, only changed files are staged and moved into place.
+    const incremental = !!cache && cache.out === out && reuse.length > 0;
+    plan.timings.compare = Math.round(performance.now() - started);
+    const written: Written = new Map();
+    // What the last build wrote where, to leave a regenerated file alone when its bytes are the same.
+    const previous = new Map<string, { size: number; digest?: string }>();
+    if (incremental) for (const o of cache!.outputs.values()) for (const [path, size, digest] of o.files) previous.set(path, { size, digest });
+    const staging: Staging | null = same ? null : openStaging(out);
+    return { previous, root, out, options, inputs, plan, cache, fingerprints, reuse, fresh, written, incremental, staging };
+  }
 }
 
 /** An uncached build keeps its article bodies in a scratch file beside the output, or in memory if it cannot. */

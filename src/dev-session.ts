@@ -23,7 +23,6 @@ const DEFERRABLE = new Set(['search', 'feeds', 'sitemap']);
  * The dev server's build: the site lives in memory, and each rebuild re-produces only the output
  * groups whose fingerprint changed. A failed rebuild keeps the last good output.
  */
-
 export function createDevSession(options: GenerateOptions) {
   const cache = newCache();
   const files = new Map<string, Uint8Array>();
