@@ -3,6 +3,7 @@ import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, wri
 import { basename, join } from 'node:path';
 import { fileBodyStore } from './body-store.js';
 import { walkFiles } from './fingerprint.js';
+import { isAlive } from './write.js';
 import { deserialize, serialize } from 'node:v8';
 import { newCache, type GenerateCache } from './generate.js';
 import type { Problem } from './types.js';
@@ -57,6 +58,42 @@ function isCache(c: Stored): boolean {
 }
 
 const newPackName = () => `bodies-${randomUUID()}.pack`;
+
+const LOCK_FILE = 'lock';
+/** Sites whose cache this process holds the lock of. */
+const held = new Set<string>();
+
+/**
+ * One cached build of a site at a time: two would append to the same body store and each record
+ * offsets the other overwrote. Returns the unlock function, or null when another build (another
+ * process, or one still running in this one) holds the lock; a lock left by a process that died
+ * is taken over.
+ */
+export function lockCache(root: string): (() => void) | null {
+  const dir = join(root, CACHE_DIR);
+  const path = join(dir, LOCK_FILE);
+  if (held.has(root)) return null;
+  mkdirSync(dir, { recursive: true });
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      writeFileSync(path, String(process.pid), { flag: 'wx' });
+      held.add(root);
+      return () => {
+        held.delete(root);
+        rmSync(path, { force: true });
+      };
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') return null;
+      let owner = NaN;
+      try {
+        owner = Number(readFileSync(path, 'utf8'));
+      } catch { /* gone meanwhile: try again */ }
+      if (Number.isInteger(owner) && isAlive(owner)) return null;
+      rmSync(path, { force: true });
+    }
+  }
+  return null;
+}
 
 /**
  * Written beside and renamed over the old file, so a build killed meanwhile leaves a readable

@@ -1,6 +1,6 @@
 import { statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { loadBuildCache, loadManifest, saveBuildCache, saveManifest, stampInputs } from './build-cache.js';
+import { CACHE_DIR, loadBuildCache, lockCache, loadManifest, saveBuildCache, saveManifest, stampInputs } from './build-cache.js';
 import { CONFIG_FILE } from './config.js';
 import { hash } from './fingerprint.js';
 import { DEFAULT_THEME, newCache, planSite, BUILD_ID, type GenerateOptions, type OutputGroup } from './generate.js';
@@ -103,13 +103,15 @@ function start(options: BuildOptions, inputs: string) {
   checkOutputFolder(root, out, problems);
   problems.throwIfErrors();
   const t0 = performance.now();
-  const cache = options.cache ? loadBuildCache(root, BUILD_ID) : null;
+  const unlock = options.cache ? lockCache(root) : null;
+  const cache = unlock ? loadBuildCache(root, BUILD_ID) : null;
   const cacheMs = performance.now() - t0;
   const bodies = cache ? { store: cache.generate.bodies, remove: () => {} } : scratchBodies(out);
   /** Closes the body store once nothing reads it; an uncached build's store goes with it. */
   const release = () => {
     (cache?.generate.bodies ?? bodies.store).close();
     bodies.remove();
+    unlock?.();
   };
   try {
     return { ...prepare(), release, bodies: bodies.store };
@@ -121,6 +123,12 @@ function start(options: BuildOptions, inputs: string) {
   function prepare() {
     const plan = planSite({ ...options, root }, cache?.generate ?? newCache(bodies.store));
     if (cache) plan.timings.cache = Math.round(cacheMs);
+    if (options.cache && !unlock) {
+      plan.warnings.push({
+        severity: 'warning', file: null, message: `another bantin build is using the build cache in ${CACHE_DIR}/; this one builds without it`,
+        hint: 'wait for the other build to finish; a lock left by a build that was killed is taken over on the next build',
+      });
+    }
     const started = performance.now();
     const fingerprints = new Map(cache ? plan.groups.map((g) => [g.id, hash(g.fingerprint)]) : []);
     // A group is reused when its fingerprint is the last build's and its files are still in `out`.

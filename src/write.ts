@@ -192,7 +192,8 @@ function removeStale(parent: string, name: string): void {
   }
 }
 
-function isAlive(pid: number): boolean {
+/** Whether another process with this id is running (this process's own id counts as not). */
+export function isAlive(pid: number): boolean {
   if (pid === process.pid) return false;
   try {
     process.kill(pid, 0);

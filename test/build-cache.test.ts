@@ -1,4 +1,5 @@
-import { appendFileSync, readdirSync, readFileSync, renameSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { build } from '../src/build.js';
@@ -140,5 +141,33 @@ describe('the build cache', () => {
     writeFiles(root, { 'content/tin-tuc/bai-1.md': '---\ntitle: [\n---\n' });
     expect(() => build({ root, out: join(parent, 'site'), now: NOW })).toThrow();
     expect(readdirSync(parent)).toEqual(['site']);
+  });
+
+  it('lets one cached build at a time use the cache; another builds without it, and a dead build\'s lock is taken over', async () => {
+    const root = site();
+    build({ root, now: NOW, cache: true });
+    const lock = join(root, '.bantin/lock');
+    expect(existsSync(lock)).toBe(false);
+    const other = spawn('sleep', ['30'], { stdio: 'ignore' });
+    try {
+      writeFileSync(lock, String(other.pid));
+      const cacheFile = join(root, '.bantin/build-cache.bin');
+      const before = readFileSync(cacheFile);
+      writeFiles(root, { 'content/tin-tuc/bai-2.md': article({ title: 'Bài hai', date: '2024-05-02 09:00' }, 'Thân bài mới.') });
+      const result = build({ root, now: NOW, cache: true });
+      expect(result.warnings.map((w) => w.message)).toContain('another bantin build is using the build cache in .bantin/; this one builds without it');
+      expect(readFileSync(cacheFile)).toEqual(before);
+      expect(readFileSync(lock, 'utf8')).toBe(String(other.pid));
+      const clean = join(root, '..', `${root.split('/').pop()}-clean`);
+      build({ root, out: clean, now: NOW });
+      expect(readTree(join(root, 'dist'))).toEqual(readTree(clean));
+    } finally {
+      other.kill();
+      await new Promise((done) => other.once('exit', done));
+    }
+    // The lock's process is gone: the next build takes the lock over, uses the cache and lets go.
+    const result = build({ root, now: NOW, cache: true });
+    expect(result.warnings.some((w) => w.message.startsWith('another bantin build'))).toBe(false);
+    expect(existsSync(lock)).toBe(false);
   });
 });
