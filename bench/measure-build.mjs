@@ -2,8 +2,10 @@
 // One build in this process, as `bantin build` runs it, measured from inside: node bench/measure-build.mjs ROOT OUT [--no-cache]
 // Prints one JSON line: wall and CPU milliseconds, peak RSS, per-stage timings.
 import { buildInParallel } from '../lib/build.js';
+import { limitHeapGrowth } from '../lib/heap.js';
 
 const [root, out, ...flags] = process.argv.slice(2);
+limitHeapGrowth(); // as `bantin build` does
 const started = performance.now();
 const before = process.cpuUsage();
 // As the command line builds: render threads, and the old output deleted by a separate process.

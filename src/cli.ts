@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { spawn } from 'node:child_process';
 import { buildInParallel } from './build.js';
 import { checkSite } from './check.js';
+import { limitHeapGrowth } from './heap.js';
 import { newArticle } from './new-article.js';
 import { BuildFailure, formatProblem } from './problems.js';
 import { serve } from './serve.js';
@@ -90,6 +91,7 @@ function str(v: string | boolean | undefined): string | undefined {
 async function runBuild(flags: Flags): Promise<number> {
   const started = performance.now();
   try {
+    limitHeapGrowth();
     const result = await buildInParallel({ root: str(flags.root) ?? process.cwd(), out: str(flags.out), baseUrl: str(flags['base-url']), drafts: !!flags.drafts, strict: !!flags.strict, cache: !flags['no-cache'], backgroundCleanup: true });
     const ms = Math.round(performance.now() - started);
     if (flags.json) {
