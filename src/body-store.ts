@@ -3,6 +3,7 @@
 // them to a file and reads each back by offset when a page, the feeds or the search index needs it.
 import { closeSync, fstatSync, ftruncateSync, openSync, readSync, writeSync } from 'node:fs';
 import type { Article } from './types.js';
+import { scratchFile } from './write.js';
 
 /** Where one body is: byte offset, then the byte lengths of its HTML (UTF-8) and of its text (UTF-16). */
 export type BodyRef = [at: number, htmlBytes: number, textBytes: number];
@@ -114,6 +115,16 @@ export function fileBodyStore(path: string, keep = 0, { readOnly = false } = {})
       closed = true;
     },
   };
+}
+
+/** An uncached build keeps its article bodies in a scratch file beside the output, or in memory if it cannot. */
+export function scratchBodyStore(out: string): { store: BodyStore; remove(): void } {
+  try {
+    const scratch = scratchFile(out, 'bodies');
+    return { store: fileBodyStore(scratch.path), remove: scratch.remove };
+  } catch {
+    return { store: memoryBodyStore(), remove: () => {} };
+  }
 }
 
 const bodies = new WeakMap<object, { store: BodyStore; ref: BodyRef }>();

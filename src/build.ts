@@ -7,9 +7,9 @@ import { DEFAULT_THEME, newCache, planSite, BUILD_ID, type GenerateOptions, type
 import { CONTENT_DIR, DATA_DIR } from './load.js';
 import { BuildFailure, ProblemList } from './problems.js';
 import { PoolProblem, renderInThreads, renderThreads } from './render-pool.js';
-import { checkOutputFolder, openStaging, scratchFile, type Staging } from './write.js';
+import { checkOutputFolder, openStaging, type Staging } from './write.js';
 import { writeGroups, type Written } from './write-groups.js';
-import { fileBodyStore, memoryBodyStore, type BodyStore } from './body-store.js';
+import { scratchBodyStore } from './body-store.js';
 import type { Problem } from './types.js';
 
 export interface BuildOptions extends GenerateOptions {
@@ -106,7 +106,7 @@ function start(options: BuildOptions, inputs: string) {
   const unlock = options.cache ? lockCache(root) : null;
   const cache = unlock ? loadBuildCache(root, BUILD_ID) : null;
   const cacheMs = performance.now() - t0;
-  const bodies = cache ? { store: cache.generate.bodies, remove: () => {} } : scratchBodies(out);
+  const bodies = cache ? { store: cache.generate.bodies, remove: () => {} } : scratchBodyStore(out);
   /** Closes the body store once nothing reads it; an uncached build's store goes with it. */
   const release = () => {
     (cache?.generate.bodies ?? bodies.store).close();
@@ -148,16 +148,6 @@ function start(options: BuildOptions, inputs: string) {
     if (incremental) for (const o of cache!.outputs.values()) for (const [path, size, digest] of o.files) previous.set(path, { size, digest });
     const staging: Staging | null = same ? null : openStaging(out);
     return { previous, root, out, options, inputs, plan, cache, fingerprints, reuse, fresh, written, incremental, staging };
-  }
-}
-
-/** An uncached build keeps its article bodies in a scratch file beside the output, or in memory if it cannot. */
-function scratchBodies(out: string): { store: BodyStore; remove(): void } {
-  try {
-    const scratch = scratchFile(out, 'bodies');
-    return { store: fileBodyStore(scratch.path), remove: scratch.remove };
-  } catch {
-    return { store: memoryBodyStore(), remove: () => {} };
   }
 }
 

@@ -38,7 +38,7 @@ const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
  */
 export function termShards(p: Postings, shardBytes: number): { files: OutputFile[]; bounds: string[] } {
   const { table, docLength } = p;
-  const { start, columns: [ids, values] } = groupByKey(p.terms!, 2, table.exact.length, p.termDocEnds);
+  const { start, docs: ids, values } = groupByKey(p.terms!, table.exact.length, p.termDocEnds);
   let total = 0;
   for (const l of docLength) total += l;
   const average = total / Math.max(1, docLength.length) || 1;
