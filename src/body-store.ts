@@ -12,7 +12,10 @@ export interface BodyStore {
   put(html: string, text: string): BodyRef;
   html(ref: BodyRef): string;
   text(ref: BodyRef): string;
-  /** Bytes written so far: what a saved cache records, so the next build can trust up to there. */
+  /**
+   * How much is stored: for a file, the bytes a saved cache records so the next build can trust
+   * up to there; in memory, the number of strings.
+   */
   readonly size: number;
   /** The file, for render threads to read once `flush` has written everything; null in memory. */
   readonly path: string | null;

@@ -195,10 +195,11 @@ export function planSite(options: GenerateOptions, cache: GenerateCache = newCac
     return key;
   };
 
-  const searchKey = (a: Article) => [a.path, a.title, a.summary, a.categoryName, a.categorySlug, a.author, a.date.iso, cache.markdown.get(join(root, a.sourcePath))!.result.htmlHash];
+  const renderingOf = (a: Article) => cache.markdown.get(join(root, a.sourcePath))!.result;
+  const searchKey = (a: Article) => [a.path, a.title, a.summary, a.categoryName, a.categorySlug, a.author, a.date.iso, renderingOf(a).htmlHash];
   const bodyOf = (page: Page) => {
     const article = page.context.article as Article | undefined;
-    return article && cache.markdown.get(join(root, article.sourcePath))!.result.body;
+    return article && renderingOf(article).body;
   };
   const rendering: PageRendering = {
     // Plain strings, not hashes: comparing them is cheaper than hashing thousands of pages.

@@ -79,7 +79,7 @@ export class IntList {
   // By half, not double: at 100,000 articles the lists are hundreds of megabytes, and the slack of
   // a doubling would be as much again.
   private grow(): void {
-    const next = new Int32Array(Math.ceil((this.data.length * 1.5) / 6) * 6);
+    const next = new Int32Array(Math.ceil(this.data.length * 1.5));
     next.set(this.data);
     this.data = next;
   }
