@@ -1,11 +1,10 @@
 // A render thread: builds the same Nunjucks environment as the main thread and renders the pages it
 // is sent straight into the staging folder, so rendering and writing use every core.
 import { parentPort, workerData } from 'node:worker_threads';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { writeFileSync } from 'node:fs';
 import { fileBodyStore } from './body-store.js';
 import { createRenderer, TemplateError } from './render.js';
-import { safeOutputPath } from './write.js';
+import { targetsIn } from './write.js';
 import type { RenderSetup, RenderJob, RenderReply } from './render-pool.js';
 import type { Article } from './types.js';
 
@@ -13,7 +12,7 @@ const setup = workerData as RenderSetup;
 // The main thread wrote every body before starting this thread: read them from its file.
 const bodies = setup.bodies === null ? null : fileBodyStore(setup.bodies, 0, { readOnly: true });
 const renderer = createRenderer(setup.root, setup.templateDirs, setup.config, setup.strings, new Map(setup.assetNames));
-const made = new Set<string>();
+const target = targetsIn(setup.dir);
 
 parentPort!.on('message', (jobs: RenderJob[]) => {
   let reply: RenderReply = { ok: true, files: 0 };
@@ -21,13 +20,7 @@ parentPort!.on('message', (jobs: RenderJob[]) => {
     for (const job of jobs) {
       if (job.body) Object.assign(job.context.article as Article, { html: bodies!.html(job.body), text: bodies!.text(job.body) });
       const html = renderer.render(job.template, { site: setup.shell, t: setup.strings, ...job.context });
-      const path = safeOutputPath(job.file);
-      const folder = dirname(join(setup.dir, path));
-      if (!made.has(folder)) {
-        mkdirSync(folder, { recursive: true });
-        made.add(folder);
-      }
-      writeFileSync(join(setup.dir, path), html);
+      writeFileSync(target(job.file), html);
       reply.files++;
     }
   } catch (err) {

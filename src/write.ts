@@ -54,17 +54,7 @@ export function openStaging(out: string): Staging {
   const dir = join(parent, `.${name}${STAGING_MARK}tmp-${process.pid}`);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir);
-  const made = new Set<string>(['.']);
-
-  function target(path: string): string {
-    const safe = safeOutputPath(path);
-    const folder = posix.dirname(safe);
-    if (!made.has(folder)) {
-      mkdirSync(join(dir, folder), { recursive: true });
-      made.add(folder);
-    }
-    return join(dir, safe);
-  }
+  const target = targetsIn(dir);
 
   return {
     dir,
@@ -145,6 +135,23 @@ function rollForward(dir: string, journal: Journal): void {
     }
   }
   rmSync(dir, { recursive: true, force: true });
+}
+
+/**
+ * Where output paths go in `dir` (a staging folder), their folders made on first use: shared by
+ * the main thread and the threads that write into the same staging folder.
+ */
+export function targetsIn(dir: string): (path: string) => string {
+  const made = new Set<string>(['.']);
+  return (path) => {
+    const safe = safeOutputPath(path);
+    const folder = posix.dirname(safe);
+    if (!made.has(folder)) {
+      mkdirSync(join(dir, folder), { recursive: true });
+      made.add(folder);
+    }
+    return join(dir, safe);
+  };
 }
 
 /**
