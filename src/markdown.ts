@@ -36,6 +36,7 @@ interface Env {
 }
 
 const DEEP = 60;
+const MAYBE_LINK = /[:@]|\/\/|\.\S|localhost|www\./i;
 const SCHEME_RE = /^[a-z][a-z0-9+.-]*:|^\/\//i;
 
 export function createMarkdown(config: SiteConfig, targets: LinkTargets) {
@@ -44,6 +45,11 @@ export function createMarkdown(config: SiteConfig, targets: LinkTargets) {
     linkify: config.markdown.linkify,
     typographer: config.markdown.typographer,
   });
+  // linkify-it's pretest is one large Unicode regex, run on every paragraph and slow on Vietnamese
+  // text. Whatever it can match holds one of these (a schema's `:` or `//`, `@`, `localhost`,
+  // `www.`, or a dot before a TLD or a digit), so text without them skips it.
+  const pretest = md.linkify.pretest.bind(md.linkify);
+  md.linkify.pretest = (text: string) => MAYBE_LINK.test(text) && pretest(text);
   // markdown-it silently drops everything nested deeper than `maxNesting` (100) levels, and the
   // rest of the article with it. Past DEEP levels, lines become plain paragraphs instead, so
   // 10,000 nested `>` or `-` still show all their text (and the parser's recursion stays bounded).
