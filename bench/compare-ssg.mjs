@@ -116,6 +116,9 @@ function prepare() {
       `---\ntitle: "Tháng ${month.slice(5)}/${month.slice(0, 4)}"\nmonth: "${month}"\n---\n`);
   }
 
+  // The floor: the articles alone.
+  cpSync(corpus, join(work, 'floor/content'), { recursive: true });
+
   // Eleventy: the project, with the articles in bai/ (its directory data file gives them a layout).
   cpSync(join(here, 'compare-ssg/eleventy'), join(work, 'eleventy'), { recursive: true });
   cpSync(corpus, join(work, 'eleventy/bai'), { recursive: true });
@@ -155,6 +158,14 @@ const tools = [
     clean: (d) => { for (const sub of ['public', 'resources', '.hugo_cache']) rmSync(join(d, sub), { recursive: true, force: true }); },
     command: (d) => [hugoBin, ['--source', d, '--cacheDir', join(d, '.hugo_cache'), '--quiet']],
     output: (d) => join(d, 'public'),
+  },
+  {
+    // Not a site generator: the plain loop of bench/compare-ssg/floor.mjs, article pages only.
+    name: 'floor',
+    dir: () => join(work, 'floor'),
+    clean: (d) => rmSync(join(d, 'out'), { recursive: true, force: true }),
+    command: (d) => [process.execPath, [join(here, 'compare-ssg/floor.mjs'), d]],
+    output: (d) => join(d, 'out'),
   },
   {
     name: 'eleventy',
