@@ -147,3 +147,11 @@ export const WITH_BODY: object = Object.create(Object.prototype, {
 export function attachBody(article: Article, store: BodyStore, ref: BodyRef): void {
   bodies.set(article, { store, ref });
 }
+
+/** The first `chars` code units of an article's text, reading no more of the store than that. */
+export function textStart(article: Article, chars: number): string {
+  const b = bodies.get(article);
+  if (!b) return '';
+  // Stored as UTF-16: two bytes a code unit (a memory store ignores the length and gives it all).
+  return b.store.text([b.ref[0], b.ref[1], Math.min(b.ref[2], 2 * chars)]).slice(0, chars);
+}

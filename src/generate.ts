@@ -13,7 +13,7 @@ import { archiveDays, copyGroup, PageGroup, searchDocs, sitemapEntries, type Pag
 import { outputFile, planPages, type Page } from './pages.js';
 import { BuildFailure, ProblemList, sortProblems } from './problems.js';
 import { createRenderer, TemplateError, type Renderer } from './render.js';
-import { searchIndexFiles } from './search/build-index.js';
+import { searchIndexFiles, type IndexMemo } from './search/build-index.js';
 import { buildSiteModel } from './site.js';
 import { renderSitemap } from './sitemap.js';
 import { ASSETS_DIR, hashedNames, themeAssets } from './theme-assets.js';
@@ -87,6 +87,8 @@ export interface GenerateCache {
   bodies: BodyStore;
   /** Set when a file was read again, so a saved cache is worth saving again. */
   dirty?: boolean;
+  /** The search index's postings by document, for the next index to take the unchanged ones from. */
+  search?: IndexMemo;
   /** The compiled theme, by what it was compiled from (kept in memory only). */
   renderer?: { key: string; renderer: Renderer };
 }
@@ -217,7 +219,7 @@ export function planSite(options: GenerateOptions, cache: GenerateCache = newCac
     {
       // Only what the index holds: an edit of, say, a view count leaves it alone.
       id: 'search', source: 'search index', get fingerprint() { return hash(BUILD_ID, config.basePath, JSON.stringify(site.articles.map(searchKey))); },
-      produce: () => searchIndexFiles(searchDocs(site)),
+      produce: () => searchIndexFiles(searchDocs(site, (a) => JSON.stringify(searchKey(a))), {}, cache),
     },
     { id: 'days', source: 'archive', fingerprint: site.archive.days.map((d) => d.key).join(), produce: () => [archiveDays(site)] },
   );

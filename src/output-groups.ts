@@ -1,7 +1,7 @@
 // The kinds of output group a site plan is made of, beside its pages' rendering: one page, one
 // copied file, the sitemap's pages, the date picker's days, the search index's documents.
 import { readFileSync, statSync } from 'node:fs';
-import type { BodyRef } from './body-store.js';
+import { textStart, type BodyRef } from './body-store.js';
 import { formatShortDate } from './format.js';
 import type { OutputGroup } from './generate.js';
 import { outputFile, type Page } from './pages.js';
@@ -59,8 +59,8 @@ export function archiveDays(site: Site): OutputFile {
   return { path: 'archive/days.json', content: JSON.stringify(site.archive.days.map((d) => d.key.replace(/\//g, '-'))) };
 }
 
-export function searchDocs(site: Site): SearchDoc[] {
-  return site.articles.map((a) => new ArticleSearchDoc(a, site.config.basePath));
+export function searchDocs(site: Site, keyOf?: (a: Article) => string): SearchDoc[] {
+  return site.articles.map((a) => new ArticleSearchDoc(a, site.config.basePath, keyOf?.(a)));
 }
 
 /** An article as the search index reads it. A class so that `text` is one getter for all. */
@@ -74,7 +74,7 @@ class ArticleSearchDoc implements SearchDoc {
   readonly date: string;
   readonly dateLabel: string;
   readonly year: number;
-  constructor(private readonly article: Article, basePath: string) {
+  constructor(private readonly article: Article, basePath: string, readonly key?: string) {
     this.url = basePath + article.path;
     this.title = article.title;
     this.summary = article.summary;
@@ -89,5 +89,9 @@ class ArticleSearchDoc implements SearchDoc {
   /** Read from the body store when the index takes it: all of them at once would be 400 MB at 100,000. */
   get text(): string {
     return this.article.text;
+  }
+
+  textStart(chars: number): string {
+    return textStart(this.article, chars);
   }
 }

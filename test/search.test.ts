@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildSearchIndex, type SearchDoc } from '../src/search/build-index.js';
+import { buildSearchIndex, MEMO_MAX_DOCS, type IndexMemo, type SearchDoc } from '../src/search/build-index.js';
 import { NumberWriter, hashKey, readNumbers } from '../src/search/encode.js';
 import { exactForm, foldVietnamese } from '../src/search/fold.js';
 import { TermTable, tokenize } from '../src/search/tokenize.js';
@@ -287,5 +287,56 @@ describe('highlighting', () => {
     expect(runs.filter((r) => r[1]).map((r) => r[0])).toEqual(['ngập']);
     expect(text.length).toBeLessThanOrEqual(122);
     expect(text.startsWith('…') && text.endsWith('…')).toBe(true);
+  });
+});
+
+describe('an index kept between builds', () => {
+  const words = 'đất đai nhà ở cải cách hành chính giao thông nông thôn giáo dục y tế môi trường Cần Giờ'.split(' ');
+  const options = { termShardBytes: 1500, phraseShardBytes: 1500, docsPerShard: 3 };
+  const article = (i: number, fields: Partial<SearchDoc> = {}): SearchDoc => {
+    const d = doc({
+      url: `/huyen/tin-tuc/bai-${i}/`, title: `Bài ${i} về ${words[i % words.length]} mã${i}`,
+      date: new Date(Date.UTC(2021, 0, 1 + i, 2)).toISOString().replace('.000Z', '+07:00'), year: 2021,
+      text: Array.from({ length: 60 }, (_, k) => words[(i * 5 + k * k) % words.length]).join(' '), ...fields,
+    });
+    return { ...d, key: JSON.stringify(d) };
+  };
+  // A document the memo should serve: reading its text fails the test.
+  const unread = (d: SearchDoc): SearchDoc => {
+    const { text, ...rest } = d;
+    return Object.defineProperties({ ...rest, textStart: (n: number) => text.slice(0, n) } as unknown as SearchDoc, {
+      text: { get: () => { throw new Error(`${d.url} was read again`); }, enumerable: true },
+    });
+  };
+  const contents = (files: ReturnType<typeof buildSearchIndex>) => new Map(files.map((f) => [f.path, f.content]));
+
+  it('gives the files a fresh build gives, reading only new and changed documents', async () => {
+    const memory: { search?: IndexMemo } = {};
+    const first = Array.from({ length: 40 }, (_, i) => article(i));
+    expect(contents(buildSearchIndex(first, options, memory))).toEqual(contents(buildSearchIndex(first, options)));
+    expect(memory.search?.urls).toHaveLength(40);
+
+    // One body and one title edited; the rest served from the memo.
+    const edited = first.map((d, i) => (i === 3 ? article(3, { text: `${d.text} chuyển đổi số xyzzy` }) : i === 7 ? article(7, { title: 'Tiêu đề mới hoàn toàn' }) : d));
+    const second = buildSearchIndex(edited.map((d, i) => (i === 3 || i === 7 ? d : unread(d))), options, memory);
+    expect(contents(second)).toEqual(contents(buildSearchIndex(edited, options)));
+    const files = contents(second);
+    const engine = client.createEngine(async (path) => JSON.parse(files.get(`search/${path}`) as string));
+    expect((await engine.docs((await engine.search('xyzzy')).ids)).map((r) => r[0])).toEqual(['/huyen/tin-tuc/bai-3/']);
+
+    // One deleted, one added (the newest, so every document id moves).
+    const third = [...edited.filter((_, i) => i !== 10), article(40)];
+    const built = buildSearchIndex(third.map((d) => (d.url.endsWith('-40/') ? d : unread(d))), options, memory);
+    expect(contents(built)).toEqual(contents(buildSearchIndex(third, options)));
+    expect(memory.search?.urls).toHaveLength(40);
+  });
+
+  it('keeps no memo without document keys, or past MEMO_MAX_DOCS', () => {
+    const memory: { search?: IndexMemo } = {};
+    buildSearchIndex([doc({}), doc({})], options, memory);
+    expect(memory.search).toBeUndefined();
+    const many = Array.from({ length: MEMO_MAX_DOCS + 1 }, (_, i) => ({ ...doc({ text: '' }), key: String(i) }));
+    buildSearchIndex(many, options, memory);
+    expect(memory.search).toBeUndefined();
   });
 });

@@ -12,6 +12,8 @@ export interface SearchDoc {
   summary: string;
   /** Plain text of the body. */
   text: string;
+  /** The start of `text`, when it can be had without reading the whole of it. */
+  textStart?(chars: number): string;
   category: string;
   categorySlug: string;
   author: string;
@@ -20,7 +22,39 @@ export interface SearchDoc {
   /** Human date, e.g. `28/01/2020`. */
   dateLabel: string;
   year: number;
+  /**
+   * Changes whenever any field above does (a hash of them will do): with it, a build that keeps
+   * an IndexMemo takes an unchanged document's postings from the last build instead of reading it.
+   */
+  key?: string;
 }
+
+/**
+ * What the index keeps between builds, as plain data (a build cache stores it): every document's
+ * postings records as collect() made them, in document order with its URL and the key they were
+ * made from, and the term and phrase tables their ids refer to. A few large arrays rather than a
+ * pair per document: a cached build reads them back whole.
+ */
+export interface IndexMemo {
+  exact: string[];
+  foldOf: number[];
+  folds: string[];
+  pairFirst: number[];
+  pairSecond: number[];
+  urls: string[];
+  keys: string[];
+  docLength: Float64Array;
+  termDocEnds: Int32Array;
+  phraseDocEnds: Int32Array;
+  terms: Int32Array;
+  phrases: Int32Array;
+}
+
+/**
+ * Above this many documents no memo is kept: at 100,000 articles the postings alone are hundreds of
+ * megabytes, more than the memory a build may use.
+ */
+export const MEMO_MAX_DOCS = 20_000;
 
 export interface SearchIndexOptions {
   /** Term shards are cut once they pass this many bytes (one long posting list may pass it alone). */
@@ -48,15 +82,22 @@ const FIELDS: ReadonlyArray<readonly [keyof SearchDoc, number]> = [
  * The files of the search index, paths relative to the output root, all under `search/`.
  * The same documents, in any order, give byte-identical files.
  */
-export function buildSearchIndex(docs: SearchDoc[], options: SearchIndexOptions = {}): OutputFile[] {
-  return [...searchIndexFiles(docs, options)];
+export function buildSearchIndex(docs: SearchDoc[], options: SearchIndexOptions = {}, memory?: { search?: IndexMemo }): OutputFile[] {
+  return [...searchIndexFiles(docs, options, memory)];
 }
 
-/** The same files, made as they are taken, so a large index is never in memory all at once. */
-export function* searchIndexFiles(docs: SearchDoc[], options: SearchIndexOptions = {}): Generator<OutputFile> {
+/**
+ * The same files, made as they are taken, so a large index is never in memory all at once. With
+ * `memory`, documents whose key is the one in `memory.search` are not read again, and
+ * `memory.search` is replaced by this build's memo.
+ */
+export function* searchIndexFiles(docs: SearchDoc[], options: SearchIndexOptions = {}, memory?: { search?: IndexMemo }): Generator<OutputFile> {
   const sorted = orderDocs(docs);
+  const keep = !!memory && docs.length <= MEMO_MAX_DOCS;
+  const postings = collect(sorted, keep ? usableMemo(memory.search) : undefined, keep);
+  if (memory) memory.search = postings.memo;
   // Scoped so the postings (hundreds of megabytes at 100,000 articles) go before the files are written.
-  const { terms, phrases } = shardPostings(collect(sorted), options);
+  const { terms, phrases } = shardPostings(postings, options);
   const docsPerShard = options.docsPerShard ?? 4;
   const filters = filterFiles(sorted);
   // Key order is fixed here, so the file is stable byte for byte.
@@ -96,10 +137,26 @@ function orderDocs(docs: SearchDoc[]): SearchDoc[] {
   );
 }
 
-/** One pass over every field of every document; per token a Map lookup and a few array writes. */
-function collect(docs: SearchDoc[]): Postings {
-  const table = new TermTable();
-  const pairs = new PairTable();
+/** A memo whose arrays agree with each other, else none (the index is then made afresh). */
+function usableMemo(memo: IndexMemo | undefined): IndexMemo | undefined {
+  if (!memo || !Array.isArray(memo.urls)) return undefined;
+  const n = memo.urls.length;
+  const fine = memo.foldOf.length === memo.exact.length && memo.pairFirst.length === memo.pairSecond.length
+    && memo.keys.length === n && memo.docLength.length === n && memo.termDocEnds.length === n && memo.phraseDocEnds.length === n
+    && (n === 0 || (memo.termDocEnds[n - 1] === memo.terms.length && memo.phraseDocEnds[n - 1] === memo.phrases.length));
+  return fine ? memo : undefined;
+}
+
+/**
+ * One pass over every field of every document; per token a Map lookup and a few array writes. A
+ * document the memo has under the same key is copied from it instead. With `keep`, the result
+ * carries the memo for the next build, unless the tables hold more ids no document uses than ids
+ * in use (terms of deleted or edited text): the next build then starts them afresh.
+ */
+function collect(docs: SearchDoc[], memo: IndexMemo | undefined, keep: boolean): Postings & { memo?: IndexMemo } {
+  const table = memo ? TermTable.restore(memo.exact, memo.foldOf, memo.folds) : new TermTable();
+  const pairs = memo ? PairTable.restore(memo.pairFirst, memo.pairSecond) : new PairTable();
+  const before = new Map(memo?.urls.map((url, i) => [url, i]));
   const terms = new IntList();
   const phrases = new IntList();
   const docLength = new Float64Array(docs.length);
@@ -117,6 +174,16 @@ function collect(docs: SearchDoc[]): Postings {
 
   for (let d = 0; d < docs.length; d++) {
     const doc = docs[d];
+    const last = before.get(doc.url);
+    if (last !== undefined && doc.key !== undefined && memo!.keys[last] === doc.key) {
+      const { termDocEnds: t, phraseDocEnds: p } = memo!;
+      terms.pushAll(memo!.terms.subarray(last > 0 ? t[last - 1] : 0, t[last]));
+      termDocEnds[d] = terms.length;
+      phrases.pushAll(memo!.phrases.subarray(last > 0 ? p[last - 1] : 0, p[last]));
+      phraseDocEnds[d] = phrases.length;
+      docLength[d] = memo!.docLength[last];
+      continue;
+    }
     const stamp = d + 1;
     let length = 0;
     for (let f = -1; f < FIELDS.length; f++) {
@@ -169,7 +236,38 @@ function collect(docs: SearchDoc[]): Postings {
     touchedTerms.length = 0;
     touchedPhrases.length = 0;
   }
-  return { table, pairs, terms, termDocEnds, phrases, phraseDocEnds, docLength };
+  const postings = { table, pairs, terms, termDocEnds, phrases, phraseDocEnds, docLength };
+  if (!keep || docs.some((d) => d.key === undefined) || !mostlyInUse(postings)) return postings;
+  return {
+    ...postings,
+    memo: {
+      exact: table.exact, foldOf: table.foldOf, folds: table.folds, pairFirst: pairs.firstOf, pairSecond: pairs.secondOf,
+      urls: docs.map((d) => d.url), keys: docs.map((d) => d.key!), docLength, termDocEnds, phraseDocEnds,
+      terms: terms.data.slice(0, terms.length), phrases: phrases.data.slice(0, phrases.length),
+    },
+  };
+}
+
+function mostlyInUse(p: Postings): boolean {
+  const variants = new Uint8Array(p.table.exact.length);
+  const phrases = new Uint8Array(p.pairs.size);
+  let usedVariants = 0;
+  let usedPhrases = 0;
+  const terms = p.terms!.data;
+  for (let i = 0; i < p.terms!.length; i += 2) {
+    if (variants[terms[i]] === 0) {
+      variants[terms[i]] = 1;
+      usedVariants++;
+    }
+  }
+  const pairs = p.phrases!.data;
+  for (let i = 0; i < p.phrases!.length; i++) {
+    if (phrases[pairs[i] >> 1] === 0) {
+      phrases[pairs[i] >> 1] = 1;
+      usedPhrases++;
+    }
+  }
+  return variants.length <= 2 * usedVariants + 1024 && phrases.length <= 2 * usedPhrases + 4096;
 }
 
 function grow<T extends Int32Array | Uint8Array>(a: T, size: number): T {

@@ -76,6 +76,12 @@ export class IntList {
     this.data[this.length++] = b;
   }
 
+  pushAll(values: Int32Array): void {
+    while (this.length + values.length > this.data.length) this.grow();
+    this.data.set(values, this.length);
+    this.length += values.length;
+  }
+
   // By half, not double: at 100,000 articles the lists are hundreds of megabytes, and the slack of
   // a doubling would be as much again.
   private grow(): void {
@@ -144,6 +150,13 @@ export class PairTable {
   private ids = new Int32Array(1 << 16);
   readonly firstOf: number[] = [];
   readonly secondOf: number[] = [];
+
+  /** A table with the ids of an earlier one (its firstOf and secondOf). */
+  static restore(firstOf: number[], secondOf: number[]): PairTable {
+    const table = new PairTable();
+    for (let id = 0; id < firstOf.length; id++) table.id(firstOf[id], secondOf[id]);
+    return table;
+  }
 
   id(a: number, b: number): number {
     let slot = (Math.imul(a, 0x9e3779b1) ^ Math.imul(b + 1, 0x85ebca77)) & this.mask;

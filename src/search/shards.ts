@@ -58,6 +58,8 @@ export function termShards(p: Postings, shardBytes: number): { files: OutputFile
   for (const f of folds) {
     const parts: string[] = [];
     for (const v of variantsOf[f].sort((a, b) => compare(table.exact[a], table.exact[b]))) {
+      // A table kept from an earlier build may hold terms no document has any more.
+      if (start[v] === start[v + 1]) continue;
       let previous = -1;
       for (let k = start[v]; k < start[v + 1]; k++) {
         const d = ids[k];
@@ -67,6 +69,7 @@ export function termShards(p: Postings, shardBytes: number): { files: OutputFile
       }
       parts.push(`${JSON.stringify(table.exact[v])}:"${writer.take()}"`);
     }
+    if (parts.length === 0) continue;
     const entry = `${JSON.stringify(table.folds[f])}:{${parts.join(',')}}`;
     const size = Buffer.byteLength(entry) + 1;
     if (bytes > 0 && bytes + size > shardBytes) {
@@ -94,6 +97,7 @@ export function phraseShards(p: Postings, shardBytes: number): { files: Iterable
   const entries: Array<{ key: string; group: string; entry: string }> = [];
   let total = 0;
   for (let id = 0; id < pairs.size; id++) {
+    if (start[id] === start[id + 1]) continue;
     const first = table.folds[pairs.firstOf[id]];
     const second = table.folds[pairs.secondOf[id]];
     let previous = -1;
@@ -137,15 +141,15 @@ export function* docShards(docs: SearchDoc[], size: number, categoryIndex: Map<s
       d.dateLabel,
       categoryIndex.get(d.categorySlug) ?? -1,
       d.summary,
-      lead(d.text),
+      lead(d.textStart ? d.textStart(LEAD_CHARS + 200) : d.text.slice(0, LEAD_CHARS + 200)),
     ]);
     yield { path: `search/d/${first / size}.json`, content: JSON.stringify(records) };
   }
 }
 
-function lead(text: string): string {
-  // Only the head of the body is looked at: a regex over whole bodies would cost more than the index.
-  const head = text.slice(0, LEAD_CHARS + 200).replace(/\s+/g, ' ').trim();
+/** An excerpt of the first LEAD_CHARS + 200 characters of the body (only they are read: a regex over whole bodies would cost more than the index). */
+function lead(start: string): string {
+  const head = start.replace(/\s+/g, ' ').trim();
   if (head.length <= LEAD_CHARS) return head;
   const cut = head.lastIndexOf(' ', LEAD_CHARS);
   return `${head.slice(0, cut > LEAD_CHARS / 2 ? cut : LEAD_CHARS)}…`;

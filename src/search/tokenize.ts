@@ -133,6 +133,21 @@ export class TermTable {
   private readonly rawHash: number[] = [];
   private readonly rawId: number[] = [];
 
+  /** A table with the ids of an earlier one; raw spellings are learnt again as they are met. */
+  static restore(exact: string[], foldOf: number[], folds: string[]): TermTable {
+    const table = new TermTable();
+    exact.forEach((e, id) => {
+      table.exact.push(e);
+      table.foldOf.push(foldOf[id]);
+      table.byExact.set(e, id);
+    });
+    folds.forEach((f, id) => {
+      table.folds.push(f);
+      table.byFold.set(f, id);
+    });
+    return table;
+  }
+
   /** Tokenizes s into this.ids; returns how many were written. */
   scan(s: string): number {
     if (this.ids.length < s.length) this.ids = new Int32Array(s.length + 1024);
