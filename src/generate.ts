@@ -219,7 +219,7 @@ export function planSite(options: GenerateOptions, cache: GenerateCache = newCac
     {
       // Only what the index holds: an edit of, say, a view count leaves it alone.
       id: 'search', source: 'search index', get fingerprint() { return hash(BUILD_ID, config.basePath, JSON.stringify(site.articles.map(searchKey))); },
-      produce: () => searchIndexFiles(searchDocs(site, (a) => JSON.stringify(searchKey(a))), {}, cache),
+      produce: () => searchIndexFiles(searchDocs(site, (a) => hash(JSON.stringify(searchKey(a)))), {}, cache),
     },
     { id: 'days', source: 'archive', fingerprint: site.archive.days.map((d) => d.key).join(), produce: () => [archiveDays(site)] },
   );

@@ -2,8 +2,12 @@
 // shards.ts writes them out. The browser side is templates/assets/search.js.
 import type { OutputFile } from '../types.js';
 import { IntList, PairTable } from './encode.js';
-import { docShards, filterFiles, phraseShards, termShards, type Postings } from './shards.js';
+import { averageLength, phraseEntries, termEntries, type Postings } from './entries.js';
+import { changesSince, MEMO_MAX_DOCS, memoOf, mostlyInUse, usableMemo, type IndexMemo } from './memo.js';
+import { docShards, filterFiles, phraseShards, termShards } from './shards.js';
 import { TermTable } from './tokenize.js';
+
+export { MEMO_MAX_DOCS, type IndexMemo } from './memo.js';
 
 export interface SearchDoc {
   /** Absolute path including the base path, e.g. `/huyen/tin-tuc/abc/`. */
@@ -28,33 +32,6 @@ export interface SearchDoc {
    */
   key?: string;
 }
-
-/**
- * What the index keeps between builds, as plain data (a build cache stores it): every document's
- * postings records as collect() made them, in document order with its URL and the key they were
- * made from, and the term and phrase tables their ids refer to. A few large arrays rather than a
- * pair per document: a cached build reads them back whole.
- */
-export interface IndexMemo {
-  exact: string[];
-  foldOf: number[];
-  folds: string[];
-  pairFirst: number[];
-  pairSecond: number[];
-  urls: string[];
-  keys: string[];
-  docLength: Float64Array;
-  termDocEnds: Int32Array;
-  phraseDocEnds: Int32Array;
-  terms: Int32Array;
-  phrases: Int32Array;
-}
-
-/**
- * Above this many documents no memo is kept: at 100,000 articles the postings alone are hundreds of
- * megabytes, more than the memory a build may use.
- */
-export const MEMO_MAX_DOCS = 20_000;
 
 export interface SearchIndexOptions {
   /** Term shards are cut once they pass this many bytes (one long posting list may pass it alone). */
@@ -88,16 +65,25 @@ export function buildSearchIndex(docs: SearchDoc[], options: SearchIndexOptions 
 
 /**
  * The same files, made as they are taken, so a large index is never in memory all at once. With
- * `memory`, documents whose key is the one in `memory.search` are not read again, and
- * `memory.search` is replaced by this build's memo.
+ * `memory`, what `memory.search` holds of the last build is used where nothing changed, and
+ * `memory.search` is replaced by this build's memo once the last file is taken.
  */
 export function* searchIndexFiles(docs: SearchDoc[], options: SearchIndexOptions = {}, memory?: { search?: IndexMemo }): Generator<OutputFile> {
   const sorted = orderDocs(docs);
   const keep = !!memory && docs.length <= MEMO_MAX_DOCS;
-  const postings = collect(sorted, keep ? usableMemo(memory.search) : undefined, keep);
-  if (memory) memory.search = postings.memo;
-  // Scoped so the postings (hundreds of megabytes at 100,000 articles) go before the files are written.
-  const { terms, phrases } = shardPostings(postings, options);
+  const memo = keep ? usableMemo(memory.search) : undefined;
+  const { postings, reread } = collect(sorted, memo);
+  const changes = memo ? changesSince(memo, sorted, postings, reread) : null;
+  const next = keep ? memoOf(sorted, postings) : undefined;
+  const made = memo?.made;
+  const average = averageLength(postings.docLength);
+  // Made in turn, each list of postings let go once encoded: at 100,000 articles they are hundreds of megabytes.
+  const terms = termEntries(postings, average, made && made.average === average ? made.terms : null, changes);
+  postings.terms = null;
+  const phrases = phraseEntries(postings, made?.phrases ?? null, changes);
+  postings.phrases = null;
+  const termFiles = termShards(postings.table, terms, options.termShardBytes ?? 8000);
+  const phraseFiles = phraseShards(postings.table, postings.pairs, phrases, options.phraseShardBytes ?? 12000);
   const docsPerShard = options.docsPerShard ?? 4;
   const filters = filterFiles(sorted);
   // Key order is fixed here, so the file is stable byte for byte.
@@ -105,24 +91,23 @@ export function* searchIndexFiles(docs: SearchDoc[], options: SearchIndexOptions
     v: INDEX_VERSION,
     n: sorted.length,
     g: docsPerShard,
-    p: phrases.count,
-    t: terms.bounds,
+    p: phraseFiles.count,
+    t: termFiles.bounds,
     c: filters.categories,
     y: filters.years,
   };
   yield { path: 'search/meta.json', content: JSON.stringify(meta) };
-  yield* terms.files;
-  yield* phrases.files;
-  yield* docShards(sorted, docsPerShard, filters.categoryIndex);
+  yield* termFiles.files;
+  yield* phraseFiles.files;
+  const categories = JSON.stringify([...filters.categoryIndex.keys()]);
+  const sameShards = changes && made && made.docsPerShard === docsPerShard && made.categories === categories;
+  const docFiles: string[] = [];
+  for (const file of docShards(sorted, docsPerShard, filters.categoryIndex, sameShards ? { last: made.docShards, changed: changes.docs } : null)) {
+    if (next) docFiles.push(file.content as string);
+    yield file;
+  }
   yield* filters.files;
-}
-
-function shardPostings(postings: Postings, options: SearchIndexOptions) {
-  const terms = termShards(postings, options.termShardBytes ?? 8000);
-  postings.terms = null;
-  const phrases = phraseShards(postings, options.phraseShardBytes ?? 12000);
-  postings.phrases = null;
-  return { terms, phrases };
+  if (memory) memory.search = next && mostlyInUse(terms, phrases) ? { ...next, made: { average, terms, phrases, docsPerShard, categories, docShards: docFiles } } : undefined;
 }
 
 /**
@@ -137,28 +122,18 @@ function orderDocs(docs: SearchDoc[]): SearchDoc[] {
   );
 }
 
-/** A memo whose arrays agree with each other, else none (the index is then made afresh). */
-function usableMemo(memo: IndexMemo | undefined): IndexMemo | undefined {
-  if (!memo || !Array.isArray(memo.urls)) return undefined;
-  const n = memo.urls.length;
-  const fine = memo.foldOf.length === memo.exact.length && memo.pairFirst.length === memo.pairSecond.length
-    && memo.keys.length === n && memo.docLength.length === n && memo.termDocEnds.length === n && memo.phraseDocEnds.length === n
-    && (n === 0 || (memo.termDocEnds[n - 1] === memo.terms.length && memo.phraseDocEnds[n - 1] === memo.phrases.length));
-  return fine ? memo : undefined;
-}
-
 /**
  * One pass over every field of every document; per token a Map lookup and a few array writes. A
- * document the memo has under the same key is copied from it instead. With `keep`, the result
- * carries the memo for the next build, unless the tables hold more ids no document uses than ids
- * in use (terms of deleted or edited text): the next build then starts them afresh.
+ * document the memo has under the same key is copied from it instead; `reread` lists the others.
  */
-function collect(docs: SearchDoc[], memo: IndexMemo | undefined, keep: boolean): Postings & { memo?: IndexMemo } {
+function collect(docs: SearchDoc[], memo: IndexMemo | undefined): { postings: Postings; reread: number[] } {
   const table = memo ? TermTable.restore(memo.exact, memo.foldOf, memo.folds) : new TermTable();
   const pairs = memo ? PairTable.restore(memo.pairFirst, memo.pairSecond) : new PairTable();
   const before = new Map(memo?.urls.map((url, i) => [url, i]));
-  const terms = new IntList();
-  const phrases = new IntList();
+  const reread: number[] = [];
+  // Sized for what the last build had, so that copying from the memo does not grow them step by step.
+  const terms = new IntList((memo?.terms.length ?? 0) + (1 << 16));
+  const phrases = new IntList((memo?.phrases.length ?? 0) + (1 << 16));
   const docLength = new Float64Array(docs.length);
   const termDocEnds = new Int32Array(docs.length);
   const phraseDocEnds = new Int32Array(docs.length);
@@ -184,6 +159,7 @@ function collect(docs: SearchDoc[], memo: IndexMemo | undefined, keep: boolean):
       docLength[d] = memo!.docLength[last];
       continue;
     }
+    reread.push(d);
     const stamp = d + 1;
     let length = 0;
     for (let f = -1; f < FIELDS.length; f++) {
@@ -236,38 +212,7 @@ function collect(docs: SearchDoc[], memo: IndexMemo | undefined, keep: boolean):
     touchedTerms.length = 0;
     touchedPhrases.length = 0;
   }
-  const postings = { table, pairs, terms, termDocEnds, phrases, phraseDocEnds, docLength };
-  if (!keep || docs.some((d) => d.key === undefined) || !mostlyInUse(postings)) return postings;
-  return {
-    ...postings,
-    memo: {
-      exact: table.exact, foldOf: table.foldOf, folds: table.folds, pairFirst: pairs.firstOf, pairSecond: pairs.secondOf,
-      urls: docs.map((d) => d.url), keys: docs.map((d) => d.key!), docLength, termDocEnds, phraseDocEnds,
-      terms: terms.data.slice(0, terms.length), phrases: phrases.data.slice(0, phrases.length),
-    },
-  };
-}
-
-function mostlyInUse(p: Postings): boolean {
-  const variants = new Uint8Array(p.table.exact.length);
-  const phrases = new Uint8Array(p.pairs.size);
-  let usedVariants = 0;
-  let usedPhrases = 0;
-  const terms = p.terms!.data;
-  for (let i = 0; i < p.terms!.length; i += 2) {
-    if (variants[terms[i]] === 0) {
-      variants[terms[i]] = 1;
-      usedVariants++;
-    }
-  }
-  const pairs = p.phrases!.data;
-  for (let i = 0; i < p.phrases!.length; i++) {
-    if (phrases[pairs[i] >> 1] === 0) {
-      phrases[pairs[i] >> 1] = 1;
-      usedPhrases++;
-    }
-  }
-  return variants.length <= 2 * usedVariants + 1024 && phrases.length <= 2 * usedPhrases + 4096;
+  return { postings: { table, pairs, terms, termDocEnds, phrases, phraseDocEnds, docLength }, reread };
 }
 
 function grow<T extends Int32Array | Uint8Array>(a: T, size: number): T {

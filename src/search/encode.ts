@@ -62,8 +62,12 @@ export function hashKey(s: string): number {
 
 /** Growable list of int32, for the millions of postings gathered while the index is built. */
 export class IntList {
-  data = new Int32Array(1 << 16);
+  data: Int32Array;
   length = 0;
+
+  constructor(capacity = 1 << 16) {
+    this.data = new Int32Array(capacity);
+  }
 
   push(a: number): void {
     if (this.length + 1 > this.data.length) this.grow();
