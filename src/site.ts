@@ -1,5 +1,5 @@
 import type { ProblemList } from './problems.js';
-import { slugify } from './slug.js';
+import { slugify as slugOf } from './slug.js';
 import { pad } from './dates.js';
 import type { Article, ArchivePeriod, Category, Site, SiteConfig, Tag } from './types.js';
 
@@ -18,11 +18,18 @@ export interface ModelOptions {
 export function buildSiteModel(
   config: SiteConfig, read: Article[], data: Record<string, unknown>, options: ModelOptions, problems: ProblemList,
 ): Site {
+  // Thousands of articles share a few category and tag names: each is folded once.
+  const slugs = new Map<string, string>();
+  const slugify = (name: string) => {
+    let slug = slugs.get(name);
+    if (slug === undefined) slugs.set(name, (slug = slugOf(name)));
+    return slug;
+  };
   const articles = read
     .filter((a) => options.drafts || (!a.draft && a.date.epochMs <= options.now))
     .sort((a, b) => b.date.epochMs - a.date.epochMs || (a.sourcePath < b.sourcePath ? -1 : 1));
 
-  const categories = groupBy(articles, (a) => [a.categoryName], 'category', problems, config);
+  const categories = groupBy(articles, (a) => [a.categoryName], 'category', problems, config, slugify);
   const order = new Map(config.categories.map((name, i) => [slugify(name), i]));
   for (const name of config.categories) {
     const slug = slugify(name);
@@ -31,7 +38,7 @@ export function buildSiteModel(
   const categoryList = [...categories.values()].sort(
     (a, b) => (order.get(a.slug) ?? Infinity) - (order.get(b.slug) ?? Infinity) || collator.compare(a.name, b.name),
   );
-  const tags = [...groupBy(articles, (a) => a.tagNames, 'tag', problems, config).values()]
+  const tags = [...groupBy(articles, (a) => a.tagNames, 'tag', problems, config, slugify).values()]
     .map((t) => ({ ...t, url: `tag/${t.slug}/` }))
     .sort((a, b) => collator.compare(a.name, b.name));
 
@@ -51,6 +58,7 @@ export function buildSiteModel(
 
 function groupBy(
   articles: Article[], names: (a: Article) => string[], kind: 'category' | 'tag', problems: ProblemList, config: SiteConfig,
+  slugify: (name: string) => string,
 ): Map<string, Category | Tag> {
   const groups = new Map<string, Category | Tag>();
   for (const a of articles) {
