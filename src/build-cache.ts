@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, type Stats } from 'node:fs';
 import { basename, join } from 'node:path';
 import { fileBodyStore } from './body-store.js';
 import { walkFiles } from './fingerprint.js';
@@ -147,11 +147,12 @@ export interface Manifest {
 
 const MANIFEST_FILE = 'manifest.json';
 
-export function stampInputs(dirs: string[], files: string[]): string {
+export function stampInputs(dirs: string[], files: string[], stats?: Map<string, Stats>): string {
   const lines: string[] = [];
   const add = (abs: string) => {
     try {
       const st = statSync(abs);
+      stats?.set(abs, st);
       lines.push(`${abs} ${st.size} ${st.mtimeMs}`);
     } catch {
       lines.push(`${abs} -`);

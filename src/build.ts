@@ -1,4 +1,4 @@
-import { statSync } from 'node:fs';
+import { statSync, type Stats } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { CACHE_DIR, loadBuildCache, lockCache, loadManifest, saveBuildCache, saveManifest, stampInputs } from './build-cache.js';
 import { CONFIG_FILE } from './config.js';
@@ -34,7 +34,7 @@ export interface BuildResult {
 /** Plans the site, then writes every output into a staging folder that replaces `out` at the end. */
 export function build(options: BuildOptions): BuildResult {
   const quick = upToDate(options);
-  if (typeof quick !== 'string') return quick;
+  if (!('stamp' in quick)) return quick;
   const run = start(options, quick);
   if (!run.staging) return unchanged(run);
   return finish(run, () => writeOnThisThread(run));
@@ -43,7 +43,7 @@ export function build(options: BuildOptions): BuildResult {
 /** The same build, with pages rendered on worker threads when there are enough of them to gain. */
 export async function buildInParallel(options: BuildOptions): Promise<BuildResult> {
   const quick = upToDate(options);
-  if (typeof quick !== 'string') return quick;
+  if (!('stamp' in quick)) return quick;
   const run = start(options, quick);
   if (!run.staging) return unchanged(run);
   const { plan, staging } = run;
@@ -74,7 +74,17 @@ function writeOnThisThread(run: Run): number {
   return reuseFiles(run) + writeGroups(run.fresh, run.staging!, run.plan.timings, run.written, keepSame(run));
 }
 
-const inputsOf = (root: string) => stampInputs([join(root, CONTENT_DIR), join(root, DATA_DIR), join(root, 'templates'), DEFAULT_THEME], [join(root, CONFIG_FILE)]);
+/** The input stamps a cached build compares with the last one's, and the stats they were taken from (so files are not stat'ed twice). */
+interface Inputs {
+  stamp: string;
+  stats: Map<string, Stats>;
+}
+
+function inputsOf(root: string): Inputs {
+  const stats = new Map<string, Stats>();
+  const stamp = stampInputs([join(root, CONTENT_DIR), join(root, DATA_DIR), join(root, 'templates'), DEFAULT_THEME], [join(root, CONFIG_FILE)], stats);
+  return { stamp, stats };
+}
 const keyOf = (options: BuildOptions, out: string) => JSON.stringify([BUILD_ID, out, options.baseUrl ?? null, !!options.drafts, !!options.strict]);
 
 /**
@@ -82,21 +92,21 @@ const keyOf = (options: BuildOptions, out: string) => JSON.stringify([BUILD_ID, 
  * and the output folder as it was left, returns at once: nothing is planned, rendered or written.
  * Otherwise it returns the input stamps it took (empty without the cache).
  */
-function upToDate(options: BuildOptions): BuildResult | string {
-  if (!options.cache) return '';
+function upToDate(options: BuildOptions): BuildResult | Inputs {
+  if (!options.cache) return { stamp: '', stats: new Map() };
   const started = performance.now();
   const root = resolve(options.root);
   const out = resolve(options.out ?? join(root, 'dist'));
   const inputs = inputsOf(root);
   const m = loadManifest(root);
-  if (!m || m.key !== keyOf(options, out) || m.out !== out || m.inputs !== inputs) return inputs;
+  if (!m || m.key !== keyOf(options, out) || m.out !== out || m.inputs !== inputs.stamp) return inputs;
   if (m.nextPublish !== null && (options.now ?? Date.now()) >= m.nextPublish) return inputs;
   if (!m.files.every(([path, size]) => sizeOf(join(out, path)) === size)) return inputs;
   return { out, pages: m.pages, files: 0, reused: m.files.length, warnings: m.warnings, timings: { check: Math.round(performance.now() - started) } };
 }
 
 /** `inputs`: the input stamps `upToDate` took, saved for the next build's check. */
-function start(options: BuildOptions, inputs: string) {
+function start(options: BuildOptions, inputs: Inputs) {
   const root = resolve(options.root);
   const out = resolve(options.out ?? join(root, 'dist'));
   const problems = new ProblemList();
@@ -121,7 +131,7 @@ function start(options: BuildOptions, inputs: string) {
   }
 
   function prepare() {
-    const plan = planSite({ ...options, root }, cache?.generate ?? newCache(bodies.store));
+    const plan = planSite({ ...options, root }, cache?.generate ?? newCache(bodies.store), inputs.stats);
     if (cache) plan.timings.cache = Math.round(cacheMs);
     if (options.cache && !unlock) {
       plan.warnings.push({
@@ -232,7 +242,7 @@ function remember(run: Run): void {
 
 function saveRunManifest(run: Run, files: [string, number, string?][]): void {
   saveManifest(run.root, {
-    key: keyOf(run.options, run.out), inputs: run.inputs, nextPublish: run.plan.nextPublish, out: run.out, files: files.map(([p, size]) => [p, size]),
+    key: keyOf(run.options, run.out), inputs: run.inputs.stamp, nextPublish: run.plan.nextPublish, out: run.out, files: files.map(([p, size]) => [p, size]),
     pages: run.plan.groups.filter(isPage).length, warnings: run.plan.warnings,
   });
 }

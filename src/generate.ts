@@ -98,7 +98,8 @@ export function newCache(bodies: BodyStore = memoryBodyStore()): GenerateCache {
 }
 
 /** load → validate → site model → Markdown → page plan. Throws BuildFailure on content errors. */
-export function planSite(options: GenerateOptions, cache: GenerateCache = newCache()): SitePlan {
+/** `stats`: files already stat'ed for this build, by absolute path. */
+export function planSite(options: GenerateOptions, cache: GenerateCache = newCache(), stats?: Map<string, Stats>): SitePlan {
   const timings: Record<string, number> = {};
   let started = performance.now();
   const stage = (name: string) => {
@@ -121,7 +122,7 @@ export function planSite(options: GenerateOptions, cache: GenerateCache = newCac
   const origin = new Map<Article, Article>();
   const seen = new Set<string>();
   for (const file of tree.markdown) {
-    const stamp = fileStamp(statSync(file.absPath), config);
+    const stamp = fileStamp(stats?.get(file.absPath) ?? statSync(file.absPath), config);
     let entry = cache.files.get(file.absPath);
     if (!entry || entry.stamp !== stamp) {
       // A checkout changes every mtime: the content hash tells whether the file really changed.
