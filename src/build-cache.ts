@@ -21,6 +21,8 @@ export interface BuildCache {
   out: string;
   /** Per group: its fingerprint and files (with a content digest where the main thread wrote it). */
   outputs: Map<string, { fingerprint: string; files: [path: string, size: number, digest?: string][] }>;
+  /** The site structure the `outputs` were made from (SitePlan.structure). */
+  structure?: string;
 }
 
 interface Stored extends Omit<BuildCache, 'generate'> {
@@ -42,7 +44,7 @@ export function loadBuildCache(root: string, version: string): BuildCache {
     const stored = deserialize(readFileSync(join(dir, CACHE_FILE))) as Stored;
     if (stored && stored.format === FORMAT && stored.version === version && stored.root === root && isCache(stored)) {
       const bodies = fileBodyStore(join(dir, stored.bodies.file), stored.bodies.size);
-      return { generate: { ...stored.generate, bodies }, out: stored.out, outputs: stored.outputs };
+      return { generate: { ...stored.generate, bodies }, out: stored.out, outputs: stored.outputs, structure: typeof stored.structure === 'string' ? stored.structure : undefined };
     }
   } catch {
     // Corrupt, from another bantin, or its body store is gone or cut short: start afresh.
@@ -107,7 +109,7 @@ export function saveBuildCache(root: string, version: string, cache: BuildCache)
   const { renderer, bodies, ...generate } = cache.generate;
   void renderer;
   bodies.flush();
-  const stored: Stored = { format: FORMAT, version, root, out: cache.out, outputs: cache.outputs, generate, bodies: { file: basename(bodies.path!), size: bodies.size } };
+  const stored: Stored = { format: FORMAT, version, root, out: cache.out, outputs: cache.outputs, structure: cache.structure, generate, bodies: { file: basename(bodies.path!), size: bodies.size } };
   writeFileSync(tmp, serialize(stored));
   renameSync(tmp, join(dir, CACHE_FILE));
   writeFileSync(join(dir, '.gitignore'), '*\n');

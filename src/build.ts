@@ -140,7 +140,13 @@ function start(options: BuildOptions, inputs: Inputs) {
       });
     }
     const started = performance.now();
-    const fingerprints = new Map(cache ? plan.groups.map((g) => [g.id, hash(g.fingerprint)]) : []);
+    // Working out every page's fingerprint is most of this step: when the site's structure is the
+    // last build's, a page that shows no changed article keeps the fingerprint it had.
+    const sameStructure = !!cache && cache.structure === plan.structure();
+    const fingerprints = new Map(cache ? plan.groups.map((g) => {
+      const last = sameStructure && g.showsChanged?.() === false ? cache.outputs.get(g.id)?.fingerprint : undefined;
+      return [g.id, last ?? hash(g.fingerprint)];
+    }) : []);
     // A group is reused when its fingerprint is the last build's and its files are still in `out`.
     const reuse = cache && cache.out === out ? plan.groups.filter((g) => {
       const last = cache.outputs.get(g.id);
@@ -235,7 +241,7 @@ function remember(run: Run): void {
     outputs.set(group.id, { fingerprint: run.fingerprints.get(group.id)!, files });
   }
   run.cache.generate.dirty = false;
-  saveBuildCache(run.root, BUILD_ID, { generate: run.cache.generate, out: run.out, outputs });
+  saveBuildCache(run.root, BUILD_ID, { generate: run.cache.generate, out: run.out, outputs, structure: run.plan.structure() });
   saveRunManifest(run, [...outputs.values()].flatMap((o) => o.files));
   run.plan.timings.save = Math.round(performance.now() - started);
 }

@@ -50,6 +50,11 @@ export interface OutputGroup {
   /** Where it comes from, for messages. */
   source: string;
   fingerprint: string;
+  /**
+   * For pages: whether an article the page shows is not as the last build had it. Only a plan whose
+   * `structure` is the last build's may take the last fingerprint of a page that shows none.
+   */
+  showsChanged?(): boolean;
   /** May be lazy (the search index): callers write each file as it comes. */
   produce(): Iterable<OutputFile>;
   /**
@@ -70,6 +75,8 @@ export interface SitePlan {
   /** Renders an article body with this site's link targets (for the dev server's quick edits). */
   renderBody: BodyRenderer;
   groups: OutputGroup[];
+  /** A key of which pages there are and which articles each lists (see OutputGroup.showsChanged). */
+  structure(): string;
   warnings: Problem[];
   timings: Record<string, number>;
 }
@@ -170,7 +177,15 @@ export function planSite(options: GenerateOptions, cache: GenerateCache = newCac
     let value: T | undefined;
     return () => (value ??= make());
   };
-  const keysOf = lazy(() => new Map<Article, ArticleKeys>(site.articles.map((a) => [a, cachedKeys(a, join(root, a.sourcePath), origin.get(a)!, cache)])));
+  // Articles whose keys are not the ones the cache had (edited since the last build, or new).
+  const changed = new Set<Article>();
+  const keysOf = lazy(() => new Map<Article, ArticleKeys>(site.articles.map((a) => {
+    const absPath = join(root, a.sourcePath);
+    const before = cache.keys.get(absPath)?.keys;
+    const keys = cachedKeys(a, absPath, origin.get(a)!, cache);
+    if (keys.card !== before?.card || keys.full !== before?.full) changed.add(a);
+    return [a, keys];
+  })));
   const allFullOf = lazy(() => site.articles.map((a) => keysOf().get(a)!.full).join());
   const categories = site.categories.map((c) => ({ name: c.name, slug: c.slug, url: c.url, count: c.articles.length }));
   // What every page shows around its own content; templates see only this of the site.
@@ -198,6 +213,12 @@ export function planSite(options: GenerateOptions, cache: GenerateCache = newCac
     return key;
   };
 
+  // Everything that decides which pages there are and which articles each lists, but not what the
+  // articles say: with the same structure as the last build, a page that lists no changed article
+  // has the same fingerprint as then.
+  const structure = lazy(() => hash(shellKeyOf(), site.articles.map((a) => `${a.path}\t${a.categorySlug}\t${a.tagNames.join('\t')}\t${a.date.iso}`).join('\n')));
+  const isChanged = (v: unknown) => (Array.isArray(v) ? v.some(isChanged) : changed.has(v as Article));
+
   const renderingOf = (a: Article) => cache.markdown.get(join(root, a.sourcePath))!.result;
   const searchKey = (a: Article) => [a.path, a.title, a.summary, a.categoryName, a.categorySlug, a.author, a.date.iso, renderingOf(a).htmlHash];
   const bodyOf = (page: Page) => {
@@ -207,6 +228,10 @@ export function planSite(options: GenerateOptions, cache: GenerateCache = newCac
   const rendering: PageRendering = {
     // Plain strings, not hashes: comparing them is cheaper than hashing thousands of pages.
     fingerprint: (page) => `${shellKeyOf()}|${page.template}${contextKey(page.context)}|${page.context.article ? keysOf().get(page.context.article as Article)!.full : ''}`,
+    showsChanged: (page) => {
+      keysOf();
+      return Object.values(page.context).some(isChanged);
+    },
     render: (page) => renderer.render(page.template, { site: shell, t: strings, ...page.context }),
     body: bodyOf,
   };
@@ -231,7 +256,7 @@ export function planSite(options: GenerateOptions, cache: GenerateCache = newCac
   const now = options.now ?? Date.now();
   const due = read.filter((a) => !a.draft && a.date.epochMs > now).map((a) => a.date.epochMs);
   const nextPublish = options.drafts || due.length === 0 ? null : Math.min(...due);
-  return { site, render, pages, renderBody, nextPublish, groups, warnings: sortProblems(problems.items), timings };
+  return { site, render, pages, renderBody, nextPublish, groups, structure, warnings: sortProblems(problems.items), timings };
 }
 
 // How an article file is known in `GenerateCache.files`: the settings that change what its front

@@ -11,6 +11,7 @@ import type { Article, OutputFile, Site } from './types.js';
 
 export interface PageRendering {
   fingerprint(page: Page): string;
+  showsChanged(page: Page): boolean;
   render(page: Page): string;
   body(page: Page): BodyRef | undefined;
 }
@@ -29,6 +30,10 @@ export class PageGroup implements OutputGroup {
 
   get fingerprint(): string {
     return this.how.fingerprint(this.page);
+  }
+
+  showsChanged(): boolean {
+    return this.how.showsChanged(this.page);
   }
 
   produce(): OutputFile[] {
