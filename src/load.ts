@@ -49,22 +49,23 @@ export function listFolder(root: string, folder: string, problems: ProblemList):
     return files;
   }
   const walking = new Set<string>();
-  walk(contentRoot);
+  walk(contentRoot, folder);
   return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 
-  function walk(dir: string): void {
+  /** `rel`: the folder's path from the site root, `/`-separated (worked out as the walk goes: path.relative per file was a measurable part of a build). */
+  function walk(dir: string, rel: string): void {
     let entries: Dirent[];
     // A link to a folder that contains it would make the walk endless.
     const real = safeRealpath(dir);
     if (real !== null && walking.has(real)) {
-      problems.error(toSitePath(root, dir), 'this symbolic link makes a loop: it points to a folder that contains it', { hint: 'remove the link' });
+      problems.error(rel, 'this symbolic link makes a loop: it points to a folder that contains it', { hint: 'remove the link' });
       return;
     }
     try {
       entries = readdirSync(dir, { withFileTypes: true });
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'ENOENT' || dir !== contentRoot) {
-        problems.error(toSitePath(root, dir), `cannot read this folder (${(err as NodeJS.ErrnoException).code})`, { hint: 'check that it exists and that you may read it' });
+        problems.error(rel, `cannot read this folder (${(err as NodeJS.ErrnoException).code})`, { hint: 'check that it exists and that you may read it' });
       }
       return;
     }
@@ -72,7 +73,7 @@ export function listFolder(root: string, folder: string, problems: ProblemList):
     for (const entry of entries) {
       if (entry.name.startsWith('.')) continue;
       const abs = join(dir, entry.name);
-      const path = toSitePath(root, abs);
+      const path = `${rel}/${entry.name}`;
       if (entry.name.includes('\\')) {
         problems.error(path, 'the file name contains a backslash (\\), which cannot be part of a URL', { hint: 'rename it using letters, digits and `-`' });
         continue;
@@ -93,10 +94,10 @@ export function listFolder(root: string, folder: string, problems: ProblemList):
         isDir = statSync(abs).isDirectory();
       } else if (!isDir && !entry.isFile()) continue;
       if (isDir) {
-        walk(abs);
+        walk(abs, path);
         continue;
       }
-      files.push({ path, contentPath: toSitePath(contentRoot, abs), absPath: abs });
+      files.push({ path, contentPath: path.slice(folder.length + 1), absPath: abs });
     }
     if (real !== null) walking.delete(real);
   }
