@@ -245,7 +245,8 @@ export function planSite(options: GenerateOptions, cache: GenerateCache = newCac
     {
       // Only what the index holds: an edit of, say, a view count leaves it alone.
       id: 'search', source: 'search index', get fingerprint() { return hash(BUILD_ID, config.basePath, JSON.stringify(site.articles.map(searchKey))); },
-      produce: () => searchIndexFiles(searchDocs(site, (a) => hash(JSON.stringify(searchKey(a)))), {}, cache),
+      // An article's full key covers every field the index reads (and a few more, such as views).
+      produce: () => searchIndexFiles(searchDocs(site, (a) => keysOf().get(a)!.full), {}, cache),
     },
     { id: 'days', source: 'archive', fingerprint: site.archive.days.map((d) => d.key).join(), produce: () => [archiveDays(site)] },
   );
