@@ -15,24 +15,31 @@ const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
  * the first, so the client finds a term's shard (the number of bounds not after it), and the
  * terms sharing a prefix sit in one shard or a few adjacent ones.
  */
-export function termShards(table: TermTable, terms: Encoded, shardBytes: number): { files: OutputFile[]; bounds: string[] } {
+export function termShards(table: TermTable, terms: Encoded, shardBytes: number): { files: Iterable<OutputFile>; bounds: string[] } {
   const folds = table.folds.map((_, f) => f).sort((a, b) => compare(table.folds[a], table.folds[b]));
-  const shards: string[][] = [[]];
+  // Where shards start, from the entries' sizes alone: the files are joined only as they are taken.
+  const starts: number[] = [];
   const bounds: string[] = [];
   let bytes = 0;
-  for (const f of folds) {
+  folds.forEach((f, i) => {
     const size = terms.sizes[f];
-    if (size === 0) continue;
-    if (bytes > 0 && bytes + size > shardBytes) {
-      shards.push([]);
-      bounds.push(table.folds[f]);
+    if (size === 0) return;
+    if (starts.length === 0 || (bytes > 0 && bytes + size > shardBytes)) {
+      if (starts.length > 0) bounds.push(table.folds[f]);
+      starts.push(i);
       bytes = 0;
     }
-    shards[shards.length - 1].push(terms.entries[f]);
     bytes += size;
+  });
+  if (starts.length === 0) starts.push(0);
+  starts.push(folds.length);
+  function* files(): Generator<OutputFile> {
+    for (let n = 0; n + 1 < starts.length; n++) {
+      const entries = folds.slice(starts[n], starts[n + 1]).filter((f) => terms.sizes[f] > 0).map((f) => terms.entries[f]);
+      yield { path: `search/t/${n}.json`, content: `{${entries.join(',')}}` };
+    }
   }
-  const files = shards.map((entries, i) => ({ path: `search/t/${i}.json`, content: `{${entries.join(',')}}` }));
-  return { files, bounds };
+  return { files: files(), bounds };
 }
 
 /**
