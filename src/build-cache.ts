@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, type Stats } from 'node:fs';
+import { closeSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync, writeSync, type Stats } from 'node:fs';
 import { basename, join } from 'node:path';
 import { fileBodyStore } from './body-store.js';
 import { walkFiles } from './fingerprint.js';
@@ -10,7 +10,7 @@ import type { Problem } from './types.js';
 
 export const CACHE_DIR = '.bantin';
 const CACHE_FILE = 'build-cache.bin';
-const FORMAT = 5;
+const FORMAT = 6;
 /** Rendered bodies: `bodies-<random>.pack`, a new name whenever the file is written afresh. */
 const PACK = /^bodies-[\w-]+\.pack$/;
 
@@ -25,11 +25,23 @@ export interface BuildCache {
   structure?: string;
 }
 
+type Parse = GenerateCache['files'] extends Map<string, infer E> ? E : never;
+/** A markdown or keys entry as stored: its parse named by the file's content hash, not held. */
+type Unlinked<E> = Omit<E, 'parsed'> & { parsed: string };
+
+/**
+ * What the cache file holds, a part per field (see writeParts). The markdown and keys entries
+ * share their parses with `files` in memory; stored, each names its parse by content hash, so
+ * that each map is a part of its own.
+ */
 interface Stored extends Omit<BuildCache, 'generate'> {
   format: number;
   version: string;
   root: string;
-  generate: Omit<GenerateCache, 'renderer' | 'bodies'>;
+  files: GenerateCache['files'];
+  markdown: Map<string, Unlinked<GenerateCache['markdown'] extends Map<string, infer E> ? E : never>>;
+  keys: Map<string, Unlinked<GenerateCache['keys'] extends Map<string, infer E> ? E : never>>;
+  search?: GenerateCache['search'];
   /** The body store's file in CACHE_DIR, and how many of its bytes the entries use. */
   bodies: { file: string; size: number };
 }
@@ -41,10 +53,12 @@ interface Stored extends Omit<BuildCache, 'generate'> {
 export function loadBuildCache(root: string, version: string): BuildCache {
   const dir = join(root, CACHE_DIR);
   try {
-    const stored = deserialize(readFileSync(join(dir, CACHE_FILE))) as Stored;
+    const stored = readParts(join(dir, CACHE_FILE)) as unknown as Stored;
     if (stored && stored.format === FORMAT && stored.version === version && stored.root === root && isCache(stored)) {
       const bodies = fileBodyStore(join(dir, stored.bodies.file), stored.bodies.size);
-      return { generate: { ...stored.generate, bodies }, out: stored.out, outputs: stored.outputs, structure: typeof stored.structure === 'string' ? stored.structure : undefined };
+      const { files, search } = stored;
+      const generate = { files, markdown: relink(stored.markdown, files), keys: relink(stored.keys, files), search, bodies };
+      return { generate, out: stored.out, outputs: stored.outputs, structure: typeof stored.structure === 'string' ? stored.structure : undefined };
     }
   } catch {
     // Corrupt, from another bantin, or its body store is gone or cut short: start afresh.
@@ -54,9 +68,28 @@ export function loadBuildCache(root: string, version: string): BuildCache {
 }
 
 function isCache(c: Stored): boolean {
-  const g = c.generate;
-  return typeof c.out === 'string' && c.outputs instanceof Map && !!g && g.files instanceof Map && g.markdown instanceof Map && g.keys instanceof Map
+  return typeof c.out === 'string' && c.outputs instanceof Map && c.files instanceof Map && c.markdown instanceof Map && c.keys instanceof Map
     && typeof c.bodies?.file === 'string' && PACK.test(c.bodies.file) && Number.isSafeInteger(c.bodies.size);
+}
+
+/** Entries made from the parse `files` holds name it by its hash; others (from an older parse) by ''. */
+function unlink<E extends { parsed: Parse['article'] }>(map: Map<string, E>, files: GenerateCache['files']): Map<string, Unlinked<E>> {
+  const out = new Map<string, Unlinked<E>>();
+  for (const [path, entry] of map) {
+    const parse = files.get(path);
+    out.set(path, { ...entry, parsed: parse?.article && parse.article === entry.parsed ? parse.hash : '' });
+  }
+  return out;
+}
+
+/** The entries whose parse is the one `files` holds, pointing at it again; the rest are dropped. */
+function relink<E extends { parsed: Parse['article'] }>(map: Map<string, Unlinked<E>>, files: GenerateCache['files']): Map<string, E> {
+  const out = new Map<string, E>();
+  for (const [path, entry] of map) {
+    const parse = files.get(path);
+    if (parse?.article && entry.parsed !== '' && entry.parsed === parse.hash) out.set(path, { ...entry, parsed: parse.article } as E);
+  }
+  return out;
 }
 
 const newPackName = () => `bodies-${randomUUID()}.pack`;
@@ -106,14 +139,61 @@ export function saveBuildCache(root: string, version: string, cache: BuildCache)
   mkdirSync(dir, { recursive: true });
   const tmp = join(dir, `${CACHE_FILE}.${process.pid}.tmp`);
   compactBodies(dir, cache.generate);
-  const { renderer, bodies, ...generate } = cache.generate;
-  void renderer;
+  const { files, markdown, keys, search, bodies } = cache.generate;
   bodies.flush();
-  const stored: Stored = { format: FORMAT, version, root, out: cache.out, outputs: cache.outputs, structure: cache.structure, generate, bodies: { file: basename(bodies.path!), size: bodies.size } };
-  writeFileSync(tmp, serialize(stored));
+  const stored: Stored = {
+    format: FORMAT, version, root, out: cache.out, structure: cache.structure, bodies: { file: basename(bodies.path!), size: bodies.size },
+    outputs: cache.outputs, files, markdown: unlink(markdown, files), keys: unlink(keys, files), search,
+  };
+  writeParts(tmp, stored);
   renameSync(tmp, join(dir, CACHE_FILE));
   writeFileSync(join(dir, '.gitignore'), '*\n');
   for (const name of readdirSync(dir)) if (PACK.test(name) && name !== stored.bodies.file) rmSync(join(dir, name), { force: true });
+}
+
+/**
+ * The cache file holds each top-level field of the stored object as a serialized part of its own,
+ * preceded by its length: serializing the whole at once took three times its size in memory
+ * (the serializer's growing buffer, then a copy), 700 MB for a 100,000-article site. A field's
+ * objects must not be shared with another field's: the parse cache (`generate`) is one part.
+ */
+function writeParts(path: string, stored: object): void {
+  const fd = openSync(path, 'w');
+  try {
+    for (const [key, value] of Object.entries(stored)) {
+      const blob = serialize([key, value]);
+      const length = Buffer.alloc(4);
+      length.writeUInt32LE(blob.length);
+      writeSync(fd, length);
+      for (let done = 0; done < blob.length;) done += writeSync(fd, blob, done);
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function readParts(path: string): Record<string, unknown> {
+  const fd = openSync(path, 'r');
+  try {
+    const stored: Record<string, unknown> = {};
+    const size = fstatSync(fd).size;
+    const length = Buffer.alloc(4);
+    for (let at = 0; at < size;) {
+      if (readSync(fd, length, 0, 4, at) !== 4) throw new Error('cut short');
+      const blob = Buffer.allocUnsafe(length.readUInt32LE());
+      for (let done = 0; done < blob.length;) {
+        const n = readSync(fd, blob, done, blob.length - done, at + 4 + done);
+        if (n === 0) throw new Error('cut short');
+        done += n;
+      }
+      const [key, value] = deserialize(blob) as [string, unknown];
+      stored[key] = value;
+      at += 4 + blob.length;
+    }
+    return stored;
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /**

@@ -98,9 +98,13 @@ describe('the build cache', () => {
     const pack = join(root, '.bantin', packs()[0]);
     // A title edit re-renders the neighbours' pages from bodies read back from the store.
     const retitle = (title: string) => writeFiles(root, { 'content/tin-tuc/bai-5.md': article({ title, date: '2024-05-05 09:00', category: 'Tin tức', tags: ['đất đai'] }, 'Đoạn của bài 5.\n\n[tệp](../files/a.pdf)') });
+    const stored = statSync(pack).size;
     retitle('Bài năm');
     build({ root, now: NOW, cache: true });
     same('bodies read back');
+    // Only the edited article was rendered again: the cache file gave back every other rendering.
+    expect(statSync(pack).size - stored).toBeGreaterThan(0);
+    expect(statSync(pack).size - stored).toBeLessThan(stored / 4);
     // What a build that died after writing bodies left at the end is cut off, not read.
     appendFileSync(pack, 'rác từ một lần dựng bị ngắt');
     retitle('Bài năm (2)');
