@@ -82,8 +82,9 @@ export function* searchIndexFiles(docs: SearchDoc[], options: SearchIndexOptions
   postings.terms = null;
   const phrases = phraseEntries(postings, made?.phrases ?? null, changes);
   postings.phrases = null;
-  const termFiles = termShards(postings.table, terms, options.termShardBytes ?? 8000);
-  const phraseFiles = phraseShards(postings.table, postings.pairs, phrases, options.phraseShardBytes ?? 12000);
+  // Without a memo to keep them for, the entries are let go as their shards are written.
+  const termFiles = termShards(postings.table, terms, options.termShardBytes ?? 8000, !next);
+  const phraseFiles = phraseShards(postings.table, postings.pairs, phrases, options.phraseShardBytes ?? 12000, !next);
   const docsPerShard = options.docsPerShard ?? 4;
   const filters = filterFiles(sorted);
   // Key order is fixed here, so the file is stable byte for byte.

@@ -15,7 +15,7 @@ const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
  * the first, so the client finds a term's shard (the number of bounds not after it), and the
  * terms sharing a prefix sit in one shard or a few adjacent ones.
  */
-export function termShards(table: TermTable, terms: Encoded, shardBytes: number): { files: Iterable<OutputFile>; bounds: string[] } {
+export function termShards(table: TermTable, terms: Encoded, shardBytes: number, release = false): { files: Iterable<OutputFile>; bounds: string[] } {
   const folds = table.folds.map((_, f) => f).sort((a, b) => compare(table.folds[a], table.folds[b]));
   // Where shards start, from the entries' sizes alone: the files are joined only as they are taken.
   const starts: number[] = [];
@@ -35,8 +35,10 @@ export function termShards(table: TermTable, terms: Encoded, shardBytes: number)
   starts.push(folds.length);
   function* files(): Generator<OutputFile> {
     for (let n = 0; n + 1 < starts.length; n++) {
-      const entries = folds.slice(starts[n], starts[n + 1]).filter((f) => terms.sizes[f] > 0).map((f) => terms.entries[f]);
-      yield { path: `search/t/${n}.json`, content: `{${entries.join(',')}}` };
+      const shard = folds.slice(starts[n], starts[n + 1]).filter((f) => terms.sizes[f] > 0);
+      yield { path: `search/t/${n}.json`, content: `{${shard.map((f) => terms.entries[f]).join(',')}}` };
+      // With `release`, each entry goes once written (at 100,000 articles they are a hundred megabytes).
+      if (release) for (const f of shard) terms.entries[f] = '';
     }
   }
   return { files: files(), bounds };
@@ -47,7 +49,7 @@ export function termShards(table: TermTable, terms: Encoded, shardBytes: number)
  * lives in shard hashKey(first + " " + first letter of second) % count (count is meta.p), so all
  * pairs that can complete a phrase whose last syllable is still being typed (`dat d…`) share one shard.
  */
-export function phraseShards(table: TermTable, pairs: PairTable, phrases: Encoded, shardBytes: number): { files: Iterable<OutputFile>; count: number } {
+export function phraseShards(table: TermTable, pairs: PairTable, phrases: Encoded, shardBytes: number, release = false): { files: Iterable<OutputFile>; count: number } {
   let total = 0;
   for (const size of phrases.sizes) total += size;
   const count = Math.max(1, Math.round(total / shardBytes));
@@ -61,8 +63,10 @@ export function phraseShards(table: TermTable, pairs: PairTable, phrases: Encode
   function* files(): Generator<OutputFile> {
     for (let i = 0; i < count; i++) {
       const bucket = buckets[i].map((id) => ({ key: phraseKey(table, pairs, id), entry: phrases.entries[id] })).sort((a, b) => compare(a.key, b.key));
+      const ids = buckets[i];
       buckets[i] = [];
       yield { path: `search/p/${i}.json`, content: `{${bucket.map((e) => e.entry).join(',')}}` };
+      if (release) for (const id of ids) phrases.entries[id] = '';
     }
   }
   return { files: files(), count };
