@@ -95,56 +95,6 @@ export class IntList {
   }
 }
 
-/**
- * Groups records gathered document by document (`docEnds[d]` is where document d's records end)
- * by key, keys 0..keyCount-1: a counting sort, stable, so each key's records stay in document
- * order. Records are two ints, `key, value`. Returns where each key's records start (plus an end
- * sentinel), and in that order each record's document and value: encoding then reads memory in
- * sequence, which matters with millions of postings.
- */
-export function groupByKey(list: IntList, keyCount: number, docEnds: Int32Array): { start: Int32Array; docs: Int32Array; values: Int32Array } {
-  const data = list.data;
-  const end = list.length;
-  const start = startsOf(keyCount, end / 2, (r) => data[2 * r]);
-  const fill = start.slice(0, keyCount);
-  const docs = new Int32Array(end / 2);
-  const values = new Int32Array(end / 2);
-  let d = 0;
-  for (let i = 0; i < end; i += 2) {
-    while (i >= docEnds[d]) d++;
-    const at = fill[data[i]]++;
-    docs[at] = d;
-    values[at] = data[i + 1];
-  }
-  return { start, docs, values };
-}
-
-/**
- * groupByKey for records of one int, `key << 1 | flag`: per key, its records' `doc << 1 | flag`,
- * in document order.
- */
-export function groupFlagged(list: IntList, keyCount: number, docEnds: Int32Array): { start: Int32Array; values: Int32Array } {
-  const data = list.data;
-  const end = list.length;
-  const start = startsOf(keyCount, end, (r) => data[r] >> 1);
-  const fill = start.slice(0, keyCount);
-  const values = new Int32Array(end);
-  let d = 0;
-  for (let i = 0; i < end; i++) {
-    while (i >= docEnds[d]) d++;
-    values[fill[data[i] >> 1]++] = (d << 1) | (data[i] & 1);
-  }
-  return { start, values };
-}
-
-/** Where each key's records start once grouped (prefix sums of the counts), plus an end sentinel. */
-function startsOf(keyCount: number, records: number, keyOf: (record: number) => number): Int32Array {
-  const start = new Int32Array(keyCount + 1);
-  for (let r = 0; r < records; r++) start[keyOf(r) + 1]++;
-  for (let k = 0; k < keyCount; k++) start[k + 1] += start[k];
-  return start;
-}
-
 /** Open-addressing map from a pair of fold ids to a dense phrase id. */
 export class PairTable {
   size = 0;

@@ -3,7 +3,7 @@
 // Every list of document ids is stored as gaps (id minus previous id minus one) in the
 // NumberWriter encoding, so the dense lists of common syllables cost about one character per
 // document. A cached build re-encodes only the entries an edit touched.
-import { IntList, NumberWriter, PairTable, groupByKey, groupFlagged } from './encode.js';
+import { IntList, NumberWriter, PairTable } from './encode.js';
 import type { TermTable } from './tokenize.js';
 
 export interface Postings {
@@ -67,37 +67,42 @@ export function termEntries(p: Postings, average: number, last: Encoded | null, 
     return Math.round((weight / (weight + norm)) * IMPACT_MAX);
   };
   const redo = (f: number) => !last || !changes || f >= last.entries.length || changes.folds[f] === 1;
-  const { start, docs, values } = last && changes
-    ? gather(p.terms!, 2, p.termDocEnds, (v) => redo(table.foldOf[v]), table.exact.length)
-    : groupByKey(p.terms!, table.exact.length, p.termDocEnds);
   const variantsOf: number[][] = Array.from({ length: folds }, () => []);
-  table.foldOf.forEach((f, v) => {
-    if (redo(f)) variantsOf[f].push(v);
-  });
+  table.foldOf.forEach((f, v) => variantsOf[f].push(v));
   const compare = (a: number, b: number) => (table.exact[a] < table.exact[b] ? -1 : table.exact[a] > table.exact[b] ? 1 : 0);
   const writer = new NumberWriter();
+  const records = recordsPerKey(p.terms!, 2, table.exact.length);
+  const toDo: number[] = [];
   for (let f = 0; f < folds; f++) {
-    if (!redo(f)) {
+    if (redo(f)) toDo.push(f);
+    else {
       entries[f] = last!.entries[f];
       sizes[f] = last!.sizes[f];
-      continue;
     }
-    const parts: string[] = [];
-    for (const v of variantsOf[f].sort(compare)) {
-      // A table kept from an earlier build may hold terms no document has any more.
-      if (start[v] === start[v + 1]) continue;
-      let previous = -1;
-      for (let k = start[v]; k < start[v + 1]; k++) {
-        const d = docs[k];
-        writer.put(d - previous - 1);
-        writer.put((impact(values[k] >> 1, d) << 1) | (values[k] & 1));
-        previous = d;
+  }
+  const foldRecords = (f: number) => variantsOf[f].reduce((n, v) => n + records[v], 0);
+  for (const batch of batches(toDo, foldRecords)) {
+    const inBatch = new Uint8Array(folds);
+    for (const f of batch) inBatch[f] = 1;
+    const { start, docs, values } = gather(p.terms!, 2, p.termDocEnds, (v) => inBatch[table.foldOf[v]] === 1, table.exact.length);
+    for (const f of batch) {
+      const parts: string[] = [];
+      for (const v of variantsOf[f].sort(compare)) {
+        // A table kept from an earlier build may hold terms no document has any more.
+        if (start[v] === start[v + 1]) continue;
+        let previous = -1;
+        for (let k = start[v]; k < start[v + 1]; k++) {
+          const d = docs[k];
+          writer.put(d - previous - 1);
+          writer.put((impact(values[k] >> 1, d) << 1) | (values[k] & 1));
+          previous = d;
+        }
+        parts.push(`${JSON.stringify(table.exact[v])}:"${writer.take()}"`);
       }
-      parts.push(`${JSON.stringify(table.exact[v])}:"${writer.take()}"`);
+      if (parts.length === 0) continue;
+      entries[f] = `${JSON.stringify(table.folds[f])}:{${parts.join(',')}}`;
+      sizes[f] = Buffer.byteLength(entries[f]) + 1;
     }
-    if (parts.length === 0) continue;
-    entries[f] = `${JSON.stringify(table.folds[f])}:{${parts.join(',')}}`;
-    sizes[f] = Buffer.byteLength(entries[f]) + 1;
   }
   return { entries, sizes };
 }
@@ -108,30 +113,31 @@ export function phraseEntries(p: Postings, last: Encoded | null, changes: Change
   const entries: string[] = new Array<string>(pairs.size).fill('');
   const sizes = new Int32Array(pairs.size);
   const redo = (id: number) => !last || !changes || id >= last.entries.length || changes.pairs[id] === 1;
-  let start: Int32Array;
-  let values: Int32Array;
-  if (last && changes) {
-    const some = gather(p.phrases!, 1, p.phraseDocEnds, redo, pairs.size);
-    start = some.start;
-    values = some.docs.map((d, k) => (d << 1) | (some.values[k] & 1));
-  } else ({ start, values } = groupFlagged(p.phrases!, pairs.size, p.phraseDocEnds));
   const writer = new NumberWriter();
+  const records = recordsPerKey(p.phrases!, 1, pairs.size);
+  const toDo: number[] = [];
   for (let id = 0; id < pairs.size; id++) {
-    if (!redo(id)) {
+    if (redo(id)) toDo.push(id);
+    else {
       entries[id] = last!.entries[id];
       sizes[id] = last!.sizes[id];
-      continue;
     }
-    if (start[id] === start[id + 1]) continue;
-    let previous = -1;
-    for (let k = start[id]; k < start[id + 1]; k++) {
-      const value = values[k];
-      const d = value >> 1;
-      writer.put(((d - previous - 1) << 1) | (value & 1));
-      previous = d;
+  }
+  for (const batch of batches(toDo, (id) => records[id])) {
+    // Batches are runs of ids in order, so one range test picks a batch's records.
+    const [first, end] = [batch[0], batch[batch.length - 1] + 1];
+    const { start, docs, values } = gather(p.phrases!, 1, p.phraseDocEnds, (id) => id >= first && id < end && redo(id), pairs.size);
+    for (const id of batch) {
+      if (start[id] === start[id + 1]) continue;
+      let previous = -1;
+      for (let k = start[id]; k < start[id + 1]; k++) {
+        const d = docs[k];
+        writer.put(((d - previous - 1) << 1) | (values[k] & 1));
+        previous = d;
+      }
+      entries[id] = `${JSON.stringify(phraseKey(table, pairs, id))}:"${writer.take()}"`;
+      sizes[id] = Buffer.byteLength(entries[id]) + 1;
     }
-    entries[id] = `${JSON.stringify(phraseKey(table, pairs, id))}:"${writer.take()}"`;
-    sizes[id] = Buffer.byteLength(entries[id]) + 1;
   }
   return { entries, sizes };
 }
@@ -140,9 +146,44 @@ export function phraseKey(table: TermTable, pairs: PairTable, id: number): strin
   return `${table.folds[pairs.firstOf[id]]} ${table.folds[pairs.secondOf[id]]}`;
 }
 
+/** Postings gathered at a time: about 64 MB of them beside the records, however large the site. */
+const BATCH_RECORDS = 1 << 23;
+
 /**
- * groupByKey for the records of the keys `wanted` picks only: one pass over all records, copying
- * just those (the few an edit touched). `stride` is 2 for `key, value` records, 1 for `key << 1 | flag`.
+ * `keys` in runs whose records (`records(key)`) add up to BATCH_RECORDS at most (a key with more
+ * is a run of its own): each run is gathered in a pass of its own, so grouping the postings of
+ * 100,000 articles never holds a second copy of them all.
+ */
+function* batches(keys: number[], records: (key: number) => number): Generator<number[]> {
+  let batch: number[] = [];
+  let size = 0;
+  for (const key of keys) {
+    const n = records(key);
+    if (batch.length > 0 && size + n > BATCH_RECORDS) {
+      yield batch;
+      batch = [];
+      size = 0;
+    }
+    batch.push(key);
+    size += n;
+  }
+  if (batch.length > 0) yield batch;
+}
+
+/** How many records each key has. `stride` is 2 for `key, value` records, 1 for `key << 1 | flag`. */
+function recordsPerKey(list: IntList, stride: 1 | 2, keyCount: number): Int32Array {
+  const counts = new Int32Array(keyCount);
+  const data = list.data;
+  const shift = stride === 2 ? 0 : 1;
+  for (let i = 0; i < list.length; i += stride) counts[data[i] >> shift]++;
+  return counts;
+}
+
+/**
+ * The records of the keys `wanted` picks, grouped by key: one pass over all records (gathered
+ * document by document; `docEnds[d]` is where document d's records end), a counting sort, stable,
+ * so each key's records stay in document order. Returns where each key's records start (plus an
+ * end sentinel), and in that order each record's document and value.
  */
 function gather(list: IntList, stride: 1 | 2, docEnds: Int32Array, wanted: (key: number) => boolean, keyCount: number) {
   const data = list.data;
