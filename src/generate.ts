@@ -104,8 +104,10 @@ export function newCache(bodies: BodyStore = memoryBodyStore()): GenerateCache {
   return { files: new Map(), markdown: new Map(), keys: new Map(), bodies };
 }
 
-/** load → validate → site model → Markdown → page plan. Throws BuildFailure on content errors. */
-/** `stats`: files already stat'ed for this build, by absolute path. */
+/**
+ * load → validate → site model → Markdown → page plan. Throws BuildFailure on content errors.
+ * `stats`: files this build has already stat'ed, by absolute path.
+ */
 export function planSite(options: GenerateOptions, cache: GenerateCache = newCache(), stats?: Map<string, Stats>): SitePlan {
   const timings: Record<string, number> = {};
   let started = performance.now();
