@@ -279,6 +279,9 @@ const ratios = {
   bantinOverEleventy: results.bantin.medianMs / results.eleventy.medianMs,
 };
 console.log(`\nbantin/hugo ${ratios.bantinOverHugo.toFixed(2)}×, bantin/eleventy ${ratios.bantinOverEleventy.toFixed(2)}× (wall-time medians; below 1 means bantin is faster)`);
+// The floor's own ratios: no build on these libraries gets below them on this machine.
+Object.assign(ratios, { floorOverHugo: results.floor.medianMs / results.hugo.medianMs, floorOverEleventy: results.floor.medianMs / results.eleventy.medianMs });
+console.log(`floor/hugo ${ratios.floorOverHugo.toFixed(2)}×, floor/eleventy ${ratios.floorOverEleventy.toFixed(2)}× (the article pages alone, in the plainest loop over the same libraries)`);
 if (gnuTime) {
   Object.assign(ratios, { cpuBantinOverHugo: results.bantin.medianCpuMs / results.hugo.medianCpuMs, cpuBantinOverEleventy: results.bantin.medianCpuMs / results.eleventy.medianCpuMs });
   console.log(`CPU time: bantin/hugo ${ratios.cpuBantinOverHugo.toFixed(2)}×, bantin/eleventy ${ratios.cpuBantinOverEleventy.toFixed(2)}×`);
