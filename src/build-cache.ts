@@ -151,21 +151,40 @@ export function saveBuildCache(root: string, version: string, cache: BuildCache)
   for (const name of readdirSync(dir)) if (PACK.test(name) && name !== stored.bodies.file) rmSync(join(dir, name), { force: true });
 }
 
+/** Entries of a Map serialized together: a large map is written in several parts of this many. */
+const MAP_CHUNK = 10_000;
+
 /**
- * The cache file holds each top-level field of the stored object as a serialized part of its own,
- * preceded by its length: serializing the whole at once took three times its size in memory
- * (the serializer's growing buffer, then a copy), 700 MB for a 100,000-article site. A field's
- * objects must not be shared with another field's: the parse cache (`generate`) is one part.
+ * The cache file is a run of serialized parts, each preceded by its length: each top-level field
+ * of the stored object, a large Map a chunk of entries at a time. Serializing the whole at once
+ * took three times its size in memory (the serializer's buffer grows by doubling), 700 MB for a
+ * 100,000-article site. Objects may not be shared between fields, nor between a map's entries.
  */
 function writeParts(path: string, stored: object): void {
   const fd = openSync(path, 'w');
+  const write = (part: unknown) => {
+    const blob = serialize(part);
+    const length = Buffer.alloc(4);
+    length.writeUInt32LE(blob.length);
+    writeSync(fd, length);
+    for (let done = 0; done < blob.length;) done += writeSync(fd, blob, done);
+  };
   try {
     for (const [key, value] of Object.entries(stored)) {
-      const blob = serialize([key, value]);
-      const length = Buffer.alloc(4);
-      length.writeUInt32LE(blob.length);
-      writeSync(fd, length);
-      for (let done = 0; done < blob.length;) done += writeSync(fd, blob, done);
+      if (!(value instanceof Map)) {
+        write([key, value]);
+        continue;
+      }
+      // [key, entries, true]: entries to add to the map `key` (an empty map is one empty chunk).
+      let chunk: unknown[] = [];
+      for (const entry of value) {
+        chunk.push(entry);
+        if (chunk.length === MAP_CHUNK) {
+          write([key, chunk, true]);
+          chunk = [];
+        }
+      }
+      if (chunk.length > 0 || value.size === 0) write([key, chunk, true]);
     }
   } finally {
     closeSync(fd);
@@ -186,8 +205,11 @@ function readParts(path: string): Record<string, unknown> {
         if (n === 0) throw new Error('cut short');
         done += n;
       }
-      const [key, value] = deserialize(blob) as [string, unknown];
-      stored[key] = value;
+      const [key, value, chunk] = deserialize(blob) as [string, unknown, boolean?];
+      if (chunk) {
+        const map = (stored[key] ??= new Map()) as Map<unknown, unknown>;
+        for (const [k, v] of value as [unknown, unknown][]) map.set(k, v);
+      } else stored[key] = value;
       at += 4 + blob.length;
     }
     return stored;

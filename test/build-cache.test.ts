@@ -3,7 +3,8 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { build } from '../src/build.js';
-import { article, makeSite, readTree, writeFiles } from './helpers.js';
+import { loadBuildCache, saveBuildCache } from '../src/build-cache.js';
+import { article, makeSite, readTree, tempDir, writeFiles } from './helpers.js';
 
 const NOW = Date.UTC(2025, 0, 1);
 
@@ -175,5 +176,31 @@ describe('the build cache', () => {
     const result = build({ root, now: NOW, cache: true });
     expect(result.warnings.some((w) => w.message.startsWith('another bantin build'))).toBe(false);
     expect(existsSync(lock)).toBe(false);
+  });
+});
+
+describe('the build cache file', () => {
+  it('reads back a large cache written a part at a time', () => {
+    const root = tempDir('cache-parts');
+    const version = 'test-version';
+    const cache = loadBuildCache(root, version);
+    // More outputs than one part holds, an empty map, and entries that share nothing.
+    for (let i = 0; i < 25_001; i++) cache.outputs.set(`page:tin/${i}/`, { fingerprint: `f${i}`, files: [[`tin/${i}/index.html`, i, `d${i}`]] });
+    cache.out = join(root, 'dist');
+    cache.structure = 'cấu trúc';
+    saveBuildCache(root, version, cache);
+    cache.generate.bodies.close();
+    const back = loadBuildCache(root, version);
+    expect(back.outputs.size).toBe(25_001);
+    expect(back.outputs.get('page:tin/25000/')).toEqual({ fingerprint: 'f25000', files: [['tin/25000/index.html', 25000, 'd25000']] });
+    expect([...back.outputs.keys()]).toEqual([...cache.outputs.keys()]);
+    expect(back.generate.files.size).toBe(0);
+    expect([back.out, back.structure]).toEqual([cache.out, 'cấu trúc']);
+    back.generate.bodies.close();
+    // Another version's cache, or a file cut short, is not read.
+    expect(loadBuildCache(root, 'other').outputs.size).toBe(0);
+    const file = join(root, '.bantin', 'build-cache.bin');
+    truncateSync(file, statSync(file).size - 10);
+    expect(loadBuildCache(root, version).outputs.size).toBe(0);
   });
 });
