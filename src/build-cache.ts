@@ -1,12 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { closeSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync, writeSync, type Stats } from 'node:fs';
+import { closeSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { fileBodyStore } from './body-store.js';
-import { walkFiles } from './fingerprint.js';
 import { isAlive } from './write.js';
 import { deserialize, serialize } from 'node:v8';
 import { newCache, type GenerateCache } from './generate.js';
-import type { Problem } from './types.js';
 
 export const CACHE_DIR = '.bantin';
 const CACHE_FILE = 'build-cache.bin';
@@ -25,7 +23,7 @@ export interface BuildCache {
   structure?: string;
 }
 
-type Parse = GenerateCache['files'] extends Map<string, infer E> ? E : never;
+type EntryOf<M> = M extends Map<string, infer E> ? E : never;
 /** A markdown or keys entry as stored: its parse named by the file's content hash, not held. */
 type Unlinked<E> = Omit<E, 'parsed'> & { parsed: string };
 
@@ -39,8 +37,8 @@ interface Stored extends Omit<BuildCache, 'generate'> {
   version: string;
   root: string;
   files: GenerateCache['files'];
-  markdown: Map<string, Unlinked<GenerateCache['markdown'] extends Map<string, infer E> ? E : never>>;
-  keys: Map<string, Unlinked<GenerateCache['keys'] extends Map<string, infer E> ? E : never>>;
+  markdown: Map<string, Unlinked<EntryOf<GenerateCache['markdown']>>>;
+  keys: Map<string, Unlinked<EntryOf<GenerateCache['keys']>>>;
   search?: GenerateCache['search'];
   /** The body store's file in CACHE_DIR, and how many of its bytes the entries use. */
   bodies: { file: string; size: number };
@@ -73,7 +71,7 @@ function isCache(c: Stored): boolean {
 }
 
 /** Entries made from the parse `files` holds name it by its hash; others (from an older parse) by ''. */
-function unlink<E extends { parsed: Parse['article'] }>(map: Map<string, E>, files: GenerateCache['files']): Map<string, Unlinked<E>> {
+function unlink<E extends { parsed: EntryOf<GenerateCache['files']>['article'] }>(map: Map<string, E>, files: GenerateCache['files']): Map<string, Unlinked<E>> {
   const out = new Map<string, Unlinked<E>>();
   for (const [path, entry] of map) {
     const parse = files.get(path);
@@ -83,7 +81,7 @@ function unlink<E extends { parsed: Parse['article'] }>(map: Map<string, E>, fil
 }
 
 /** The entries whose parse is the one `files` holds, pointing at it again; the rest are dropped. */
-function relink<E extends { parsed: Parse['article'] }>(map: Map<string, Unlinked<E>>, files: GenerateCache['files']): Map<string, E> {
+function relink<E extends { parsed: EntryOf<GenerateCache['files']>['article'] }>(map: Map<string, Unlinked<E>>, files: GenerateCache['files']): Map<string, E> {
   const out = new Map<string, E>();
   for (const [path, entry] of map) {
     const parse = files.get(path);
@@ -231,54 +229,4 @@ function compactBodies(dir: string, cache: GenerateCache): void {
   for (const { result } of cache.markdown.values()) result.body = fresh.put(old.html(result.body), old.text(result.body));
   old.close();
   cache.bodies = fresh;
-}
-
-/**
- * The quick check before a cached build: one line per input file (path, size, mtime). When every
- * input reads the same as after the last build, no article has become due, and the output folder
- * still holds what that build wrote, there is nothing to do — not even loading the cache.
- */
-export interface Manifest {
-  key: string;
-  inputs: string;
-  /** The earliest date of an article not yet published (future-dated), or null. */
-  nextPublish: number | null;
-  out: string;
-  files: [path: string, size: number][];
-  pages: number;
-  warnings: Problem[];
-}
-
-const MANIFEST_FILE = 'manifest.json';
-
-export function stampInputs(dirs: string[], files: string[], stats?: Map<string, Stats>): string {
-  const lines: string[] = [];
-  const add = (abs: string) => {
-    try {
-      const st = statSync(abs);
-      stats?.set(abs, st);
-      lines.push(`${abs} ${st.size} ${st.mtimeMs}`);
-    } catch {
-      lines.push(`${abs} -`);
-    }
-  };
-  for (const d of dirs) walkFiles(d, add);
-  for (const f of files) add(f);
-  return lines.join('\n');
-}
-
-export function loadManifest(root: string): Manifest | null {
-  try {
-    const m = JSON.parse(readFileSync(join(root, CACHE_DIR, MANIFEST_FILE), 'utf8')) as Manifest;
-    return typeof m.key === 'string' && typeof m.inputs === 'string' && Array.isArray(m.files) ? m : null;
-  } catch {
-    return null;
-  }
-}
-
-export function saveManifest(root: string, manifest: Manifest): void {
-  mkdirSync(join(root, CACHE_DIR), { recursive: true });
-  const tmp = join(root, CACHE_DIR, `${MANIFEST_FILE}.${process.pid}.tmp`);
-  writeFileSync(tmp, JSON.stringify(manifest));
-  renameSync(tmp, join(root, CACHE_DIR, MANIFEST_FILE));
 }

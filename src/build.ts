@@ -1,16 +1,14 @@
-import { statSync, type Stats } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { CACHE_DIR, loadBuildCache, lockCache, loadManifest, saveBuildCache, saveManifest, stampInputs } from './build-cache.js';
-import { CONFIG_FILE } from './config.js';
+import { CACHE_DIR, loadBuildCache, lockCache, saveBuildCache } from './build-cache.js';
 import { hash } from './fingerprint.js';
-import { DEFAULT_THEME, newCache, planSite, BUILD_ID, type GenerateOptions, type OutputGroup } from './generate.js';
-import { CONTENT_DIR, DATA_DIR } from './load.js';
+import { newCache, planSite, BUILD_ID, type GenerateOptions, type OutputGroup } from './generate.js';
 import { BuildFailure, ProblemList } from './problems.js';
 import { PoolProblem, renderInThreads, renderThreads } from './render-pool.js';
 import { checkOutputFolder, openStaging, type Staging } from './write.js';
 import { writeGroups, type Written } from './write-groups.js';
 import { scratchBodyStore } from './body-store.js';
 import type { Problem } from './types.js';
+import { keyOf, saveManifest, sizeOf, upToDate, type Inputs } from './up-to-date.js';
 
 export interface BuildOptions extends GenerateOptions {
   /** Default `<root>/dist`. */
@@ -72,37 +70,6 @@ const isPage = (g: OutputGroup) => g.id.startsWith('page:');
 
 function writeOnThisThread(run: Run): number {
   return reuseFiles(run) + writeGroups(run.fresh, run.staging!, run.plan.timings, run.written, keepSame(run));
-}
-
-/** The input stamps a cached build compares with the last one's, and the stats they were taken from (so files are not stat'ed twice). */
-interface Inputs {
-  stamp: string;
-  stats: Map<string, Stats>;
-}
-
-function inputsOf(root: string): Inputs {
-  const stats = new Map<string, Stats>();
-  const stamp = stampInputs([join(root, CONTENT_DIR), join(root, DATA_DIR), join(root, 'templates'), DEFAULT_THEME], [join(root, CONFIG_FILE)], stats);
-  return { stamp, stats };
-}
-const keyOf = (options: BuildOptions, out: string) => JSON.stringify([BUILD_ID, out, options.baseUrl ?? null, !!options.drafts, !!options.strict]);
-
-/**
- * With the cache on, a build whose inputs all read as after the last one, with no article come due
- * and the output folder as it was left, returns at once: nothing is planned, rendered or written.
- * Otherwise it returns the input stamps it took (empty without the cache).
- */
-function upToDate(options: BuildOptions): BuildResult | Inputs {
-  if (!options.cache) return { stamp: '', stats: new Map() };
-  const started = performance.now();
-  const root = resolve(options.root);
-  const out = resolve(options.out ?? join(root, 'dist'));
-  const inputs = inputsOf(root);
-  const m = loadManifest(root);
-  if (!m || m.key !== keyOf(options, out) || m.out !== out || m.inputs !== inputs.stamp) return inputs;
-  if (m.nextPublish !== null && (options.now ?? Date.now()) >= m.nextPublish) return inputs;
-  if (!m.files.every(([path, size]) => sizeOf(join(out, path)) === size)) return inputs;
-  return { out, pages: m.pages, files: 0, reused: m.files.length, warnings: m.warnings, timings: { check: Math.round(performance.now() - started) } };
 }
 
 /** `inputs`: the input stamps `upToDate` took, saved for the next build's check. */
@@ -167,14 +134,6 @@ function start(options: BuildOptions, inputs: Inputs) {
     if (incremental) for (const o of cache!.outputs.values()) for (const [path, size, digest] of o.files) previous.set(path, { size, digest });
     const staging: Staging | null = same ? null : openStaging(out);
     return { previous, root, out, options, inputs, plan, cache, fingerprints, reuse, fresh, written, incremental, staging };
-  }
-}
-
-function sizeOf(path: string): number {
-  try {
-    return statSync(path).size;
-  } catch {
-    return -1;
   }
 }
 
