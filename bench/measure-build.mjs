@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // One build in this process, as `bantin build` runs it, measured from inside: node bench/measure-build.mjs ROOT OUT [--no-cache]
 // Prints one JSON line: wall and CPU milliseconds, peak RSS, per-stage timings.
-import { buildInParallel } from '../lib/build.js';
-import { limitHeapGrowth } from '../lib/heap.js';
+import { buildInParallel } from '../lib/build/build.js';
+import { limitHeapGrowth } from '../lib/build/heap.js';
 
 const [root, out, ...flags] = process.argv.slice(2);
 limitHeapGrowth(); // as `bantin build` does

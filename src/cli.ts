@@ -1,14 +1,15 @@
 #!/usr/bin/env node
-import { createRequire } from 'node:module';
+// The `bantin` command: parses the command line, runs a command, prints problems, sets the exit code.
+import { VERSION } from './base/install.js';
 import { parseArgs } from 'node:util';
 import { spawn } from 'node:child_process';
-import { buildInParallel } from './build.js';
-import { checkSite } from './check.js';
-import { limitHeapGrowth } from './heap.js';
-import { newArticle } from './new-article.js';
-import { BuildFailure, formatProblem } from './problems.js';
-import { serve } from './serve.js';
-import type { Problem } from './types.js';
+import { buildInParallel } from './build/build.js';
+import { checkSite } from './tools/check.js';
+import { limitHeapGrowth } from './build/heap.js';
+import { newArticle } from './tools/new-article.js';
+import { BuildFailure, formatProblem } from './base/problems.js';
+import { serve } from './serve/serve.js';
+import type { Problem } from './base/types.js';
 
 const USAGE = `Usage: bantin <command> [options]
 
@@ -31,7 +32,7 @@ Commands:
   version  Show the version
 `;
 
-const version = (createRequire(import.meta.url)('../package.json') as { version: string }).version;
+
 const color = !process.env.NO_COLOR && process.stderr.isTTY;
 const paint = (code: string, s: string) => (color ? `\x1b[${code}m${s}\x1b[0m` : s);
 
@@ -54,7 +55,7 @@ function parse(args: string[], options: Record<string, 'string' | 'boolean'>, po
 async function main(argv: string[]): Promise<number> {
   const [command = 'help', ...rest] = argv;
   if (command === 'help' || command === '--help' || command === '-h') return void process.stdout.write(USAGE), 0;
-  if (command === 'version' || command === '--version') return void process.stdout.write(`bantin ${version}\n`), 0;
+  if (command === 'version' || command === '--version') return void process.stdout.write(`bantin ${VERSION}\n`), 0;
   const specs: Record<string, Record<string, 'string' | 'boolean'>> = {
     build: { root: 'string', out: 'string', 'base-url': 'string', drafts: 'boolean', strict: 'boolean', 'no-cache': 'boolean', json: 'boolean', verbose: 'boolean' },
     serve: { root: 'string', port: 'string', host: 'string', 'base-url': 'string', drafts: 'boolean', open: 'boolean', verbose: 'boolean' },

@@ -2,8 +2,8 @@ import { appendFileSync, existsSync, readdirSync, readFileSync, renameSync, rmSy
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { build } from '../src/build.js';
-import { loadBuildCache, saveBuildCache } from '../src/build-cache.js';
+import { build } from '../src/build/build.js';
+import { loadBuildCache, saveBuildCache } from '../src/build/build-cache.js';
 import { article, makeSite, readTree, tempDir, writeFiles } from './helpers.js';
 
 const NOW = Date.UTC(2025, 0, 1);

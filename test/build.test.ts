@@ -1,8 +1,8 @@
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { build } from '../src/build.js';
-import { BuildFailure } from '../src/problems.js';
+import { build } from '../src/build/build.js';
+import { BuildFailure } from '../src/base/problems.js';
 import { article, makeSite, PROJECT, readPage, readTree, runCli, texts, writeFiles } from './helpers.js';
 
 const NOW = Date.UTC(2025, 0, 1);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseSiteDate, toSiteDate } from '../src/dates.js';
-import { formatNumber, formatPortalDate, formatShortDate } from '../src/format.js';
+import { parseSiteDate, toSiteDate } from '../src/base/dates.js';
+import { formatNumber, formatPortalDate, formatShortDate } from '../src/base/format.js';
 import yaml from 'js-yaml';
 import { readFileSync } from 'node:fs';
 

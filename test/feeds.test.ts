@@ -1,8 +1,8 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
-import { renderFeeds, rfc822 } from '../src/feeds.js';
-import { renderSitemap } from '../src/sitemap.js';
-import type { Article, Category, OutputFile, Site, SiteConfig, SiteDate } from '../src/types.js';
+import { renderFeeds, rfc822 } from '../src/outputs/feeds.js';
+import { renderSitemap } from '../src/outputs/sitemap.js';
+import type { Article, Category, OutputFile, Site, SiteConfig, SiteDate } from '../src/base/types.js';
 
 const BASE = 'https://example.gov.vn/';
 const SUB_BASE = 'https://example.gov.vn/huyen/bantin/';

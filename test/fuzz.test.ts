@@ -9,11 +9,11 @@ import { mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs
 import { join, relative } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseArticle } from '../src/article.js';
-import { build } from '../src/build.js';
-import { DEFAULT_CONFIG } from '../src/config.js';
-import { BuildFailure, ProblemList } from '../src/problems.js';
-import type { Problem } from '../src/types.js';
+import { parseArticle } from '../src/load/article.js';
+import { build } from '../src/build/build.js';
+import { DEFAULT_CONFIG } from '../src/load/config.js';
+import { BuildFailure, ProblemList } from '../src/base/problems.js';
+import type { Problem } from '../src/base/types.js';
 import { tempDir } from './helpers.js';
 
 const SECONDS = Number(process.env.BANTIN_FUZZ_SECONDS ?? 5);

@@ -9,7 +9,7 @@ const root = fileURLToPath(new URL('..', import.meta.url));
  * Each run gets its own scratch folder under test/.tmp, so runs side by side do not collide.
  */
 export default function setup(): () => void {
-  execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.json'], { cwd: root, stdio: 'inherit' });
+  execFileSync(process.execPath, ['scripts/compile.mjs'], { cwd: root, stdio: 'inherit' });
   const scratch = `${root}test/.tmp/run-${process.pid}`;
   mkdirSync(scratch, { recursive: true });
   process.env.BANTIN_TEST_TMP = scratch;

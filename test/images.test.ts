@@ -3,9 +3,9 @@ import { join } from 'node:path';
 import { deflateSync } from 'node:zlib';
 import { parse } from 'node-html-parser';
 import { describe, expect, it } from 'vitest';
-import { createImageSizer, readImageSize } from '../src/images.js';
-import { createMarkdown, imageSizesHold, type LinkTargets, type RenderedMarkdown } from '../src/markdown.js';
-import type { SiteConfig } from '../src/types.js';
+import { createImageSizer, readImageSize } from '../src/markdown/images.js';
+import { createMarkdown, imageSizesHold, type LinkTargets, type RenderedMarkdown } from '../src/markdown/markdown.js';
+import type { SiteConfig } from '../src/base/types.js';
 import { tempDir } from './helpers.js';
 
 // Tiny but complete images, made here so the test shows exactly what bytes are read. Each decodes

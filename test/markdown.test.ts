@@ -1,7 +1,7 @@
 import MarkdownIt from 'markdown-it';
 import { describe, expect, it } from 'vitest';
-import { createMarkdown } from '../src/markdown.js';
-import type { SiteConfig } from '../src/types.js';
+import { createMarkdown } from '../src/markdown/markdown.js';
+import type { SiteConfig } from '../src/base/types.js';
 
 describe('bare links in Markdown (linkify)', () => {
   const config = { basePath: '/', markdown: { html: false, linkify: true, typographer: false } } as SiteConfig;

@@ -9,7 +9,7 @@ import { XMLParser } from 'fast-xml-parser';
 import { LinkChecker, LinkState } from 'linkinator';
 import { parse } from 'node-html-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { build } from '../src/build.js';
+import { build } from '../src/build/build.js';
 import { PROJECT, tempDir } from './helpers.js';
 
 const NGINX = ['/usr/sbin', ...(process.env.PATH ?? '').split(delimiter)].map((d) => join(d, 'nginx')).find((p) => existsSync(p));

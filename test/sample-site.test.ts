@@ -3,10 +3,10 @@ import { join } from 'node:path';
 import matter from 'gray-matter';
 import yaml from 'js-yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { build } from '../src/build.js';
-import { parseSiteDate } from '../src/dates.js';
-import { formatPortalDate } from '../src/format.js';
-import { slugify } from '../src/slug.js';
+import { build } from '../src/build/build.js';
+import { parseSiteDate } from '../src/base/dates.js';
+import { formatPortalDate } from '../src/base/format.js';
+import { slugify } from '../src/base/slug.js';
 import { PROJECT, readPage, readTree, tempDir, texts } from './helpers.js';
 
 const NOW = Date.UTC(2026, 0, 1);

@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildSearchIndex, MEMO_MAX_DOCS, type IndexMemo, type SearchDoc } from '../src/search/build-index.js';
-import { NumberWriter, hashKey, readNumbers } from '../src/search/encode.js';
-import { exactForm, foldVietnamese } from '../src/search/fold.js';
-import { TermTable, tokenize } from '../src/search/tokenize.js';
+import { buildSearchIndex, MEMO_MAX_DOCS, type IndexMemo, type SearchDoc } from '../src/outputs/search/build-index.js';
+import { NumberWriter, hashKey, readNumbers } from '../src/outputs/search/encode.js';
+import { exactForm, foldVietnamese } from '../src/base/fold.js';
+import { TermTable, tokenize } from '../src/outputs/search/tokenize.js';
 
 // The browser client: importing it in Node only sets globalThis.BantinSearch.
 interface ClientToken { exact: string; fold: string; brk: boolean; start: number; end: number }

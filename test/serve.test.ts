@@ -1,8 +1,8 @@
 import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { build } from '../src/build.js';
-import { createDevSession } from '../src/dev-session.js';
+import { build } from '../src/build/build.js';
+import { createDevSession } from '../src/serve/dev-session.js';
 import { article, makeSite, readTree, runCli, writeFiles } from './helpers.js';
 import { listenEvents, rawGet, startServe, stripLiveReload, type ServeProcess } from './serve-helpers.js';
 

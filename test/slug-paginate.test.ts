@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { slugify } from '../src/slug.js';
-import { pageOf, paginate } from '../src/paginate.js';
+import { slugify } from '../src/base/slug.js';
+import { pageOf, paginate } from '../src/model/paginate.js';
 
 describe('Vietnamese slugs', () => {
   it.each([

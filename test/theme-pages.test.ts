@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import yaml from 'js-yaml';
 import { parse, type HTMLElement } from 'node-html-parser';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { build } from '../src/build.js';
+import { build } from '../src/build/build.js';
 import { article, makeSite, PROJECT, readPage, readTree, tempDir, texts } from './helpers.js';
 
 const NOW = Date.UTC(2026, 0, 1);

@@ -5,7 +5,7 @@ import { createRequire } from 'node:module';
 import { join, relative, sep } from 'node:path';
 import { parse } from 'node-html-parser';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { build } from '../../src/build.js';
+import { build } from '../../src/build/build.js';
 import { PROJECT, tempDir } from '../helpers.js';
 import { serveStatic, type StaticServer } from './static-server.js';
 

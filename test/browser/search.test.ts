@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { foldVietnamese } from '../../src/search/fold.js';
+import { foldVietnamese } from '../../src/base/fold.js';
 import { readTree } from '../helpers.js';
 import { HAVE_CHROMIUM, start, type Harness } from './harness.js';
 

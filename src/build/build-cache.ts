@@ -1,0 +1,234 @@
+// The build cache in `.bantin/`: saving and loading what a site plan keeps between builds, and the
+// lock that lets one cached build of a site run at a time.
+import { randomUUID } from 'node:crypto';
+import { closeSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { fileBodyStore } from '../markdown/body-store.js';
+import { isAlive } from '../base/out-dir.js';
+import { deserialize, serialize } from 'node:v8';
+import { newCache, type GenerateCache } from '../plan/cache.js';
+
+export const CACHE_DIR = '.bantin';
+const CACHE_FILE = 'build-cache.bin';
+const FORMAT = 6;
+/** Rendered bodies: `bodies-<random>.pack`, a new name whenever the file is written afresh. */
+const PACK = /^bodies-[\w-]+\.pack$/;
+
+/** What the last build left: its parse cache, and which output files each group wrote. */
+export interface BuildCache {
+  generate: GenerateCache;
+  /** Output folder the `outputs` are in. */
+  out: string;
+  /** Per group: its fingerprint and files (with a content digest where the main thread wrote it). */
+  outputs: Map<string, { fingerprint: string; files: [path: string, size: number, digest?: string][] }>;
+  /** The site structure the `outputs` were made from (SitePlan.structure). */
+  structure?: string;
+}
+
+type EntryOf<M> = M extends Map<string, infer E> ? E : never;
+/** A markdown or keys entry as stored: its parse named by the file's content hash, not held. */
+type Unlinked<E> = Omit<E, 'parsed'> & { parsed: string };
+
+/**
+ * What the cache file holds, a part per field (see writeParts). The markdown and keys entries
+ * share their parses with `files` in memory; stored, each names its parse by content hash, so
+ * that each map is a part of its own.
+ */
+interface Stored extends Omit<BuildCache, 'generate'> {
+  format: number;
+  version: string;
+  root: string;
+  files: GenerateCache['files'];
+  markdown: Map<string, Unlinked<EntryOf<GenerateCache['markdown']>>>;
+  keys: Map<string, Unlinked<EntryOf<GenerateCache['keys']>>>;
+  search?: GenerateCache['search'];
+  /** The body store's file in CACHE_DIR, and how many of its bytes the entries use. */
+  bodies: { file: string; size: number };
+}
+
+/**
+ * The cache of the last build of this site by this version of bantin, or an empty one. A file
+ * that does not read back as exactly what `saveBuildCache` writes is ignored, never trusted.
+ */
+export function loadBuildCache(root: string, version: string): BuildCache {
+  const dir = join(root, CACHE_DIR);
+  try {
+    const stored = readParts(join(dir, CACHE_FILE)) as unknown as Stored;
+    if (stored && stored.format === FORMAT && stored.version === version && stored.root === root && isCache(stored)) {
+      const bodies = fileBodyStore(join(dir, stored.bodies.file), stored.bodies.size);
+      const { files, search } = stored;
+      const generate = { files, markdown: relink(stored.markdown, files), keys: relink(stored.keys, files), search, bodies };
+      return { generate, out: stored.out, outputs: stored.outputs, structure: typeof stored.structure === 'string' ? stored.structure : undefined };
+    }
+  } catch {
+    // Corrupt, from another bantin, or its body store is gone or cut short: start afresh.
+  }
+  mkdirSync(dir, { recursive: true });
+  return { generate: newCache(fileBodyStore(join(dir, newPackName()))), out: '', outputs: new Map() };
+}
+
+function isCache(c: Stored): boolean {
+  return typeof c.out === 'string' && c.outputs instanceof Map && c.files instanceof Map && c.markdown instanceof Map && c.keys instanceof Map
+    && typeof c.bodies?.file === 'string' && PACK.test(c.bodies.file) && Number.isSafeInteger(c.bodies.size);
+}
+
+/** Entries made from the parse `files` holds name it by its hash; others (from an older parse) by ''. */
+function unlink<E extends { parsed: EntryOf<GenerateCache['files']>['article'] }>(map: Map<string, E>, files: GenerateCache['files']): Map<string, Unlinked<E>> {
+  const out = new Map<string, Unlinked<E>>();
+  for (const [path, entry] of map) {
+    const parse = files.get(path);
+    out.set(path, { ...entry, parsed: parse?.article && parse.article === entry.parsed ? parse.hash : '' });
+  }
+  return out;
+}
+
+/** The entries whose parse is the one `files` holds, pointing at it again; the rest are dropped. */
+function relink<E extends { parsed: EntryOf<GenerateCache['files']>['article'] }>(map: Map<string, Unlinked<E>>, files: GenerateCache['files']): Map<string, E> {
+  const out = new Map<string, E>();
+  for (const [path, entry] of map) {
+    const parse = files.get(path);
+    if (parse?.article && entry.parsed !== '' && entry.parsed === parse.hash) out.set(path, { ...entry, parsed: parse.article } as E);
+  }
+  return out;
+}
+
+const newPackName = () => `bodies-${randomUUID()}.pack`;
+
+const LOCK_FILE = 'lock';
+/** Sites whose cache this process holds the lock of. */
+const held = new Set<string>();
+
+/**
+ * One cached build of a site at a time: two would append to the same body store and each record
+ * offsets the other overwrote. Returns the unlock function, or null when another build (another
+ * process, or one still running in this one) holds the lock; a lock left by a process that died
+ * is taken over.
+ */
+export function lockCache(root: string): (() => void) | null {
+  const dir = join(root, CACHE_DIR);
+  const path = join(dir, LOCK_FILE);
+  if (held.has(root)) return null;
+  mkdirSync(dir, { recursive: true });
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      writeFileSync(path, String(process.pid), { flag: 'wx' });
+      held.add(root);
+      return () => {
+        held.delete(root);
+        rmSync(path, { force: true });
+      };
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') return null;
+      let owner = NaN;
+      try {
+        owner = Number(readFileSync(path, 'utf8'));
+      } catch { /* gone meanwhile: try again */ }
+      if (Number.isInteger(owner) && isAlive(owner)) return null;
+      rmSync(path, { force: true });
+    }
+  }
+  return null;
+}
+
+/**
+ * Written beside and renamed over the old file, so a build killed meanwhile leaves a readable
+ * cache. The body store is written first: the saved cache points only at bytes already there.
+ */
+export function saveBuildCache(root: string, version: string, cache: BuildCache): void {
+  const dir = join(root, CACHE_DIR);
+  mkdirSync(dir, { recursive: true });
+  const tmp = join(dir, `${CACHE_FILE}.${process.pid}.tmp`);
+  compactBodies(dir, cache.generate);
+  const { files, markdown, keys, search, bodies } = cache.generate;
+  bodies.flush();
+  const stored: Stored = {
+    format: FORMAT, version, root, out: cache.out, structure: cache.structure, bodies: { file: basename(bodies.path!), size: bodies.size },
+    outputs: cache.outputs, files, markdown: unlink(markdown, files), keys: unlink(keys, files), search,
+  };
+  writeParts(tmp, stored);
+  renameSync(tmp, join(dir, CACHE_FILE));
+  writeFileSync(join(dir, '.gitignore'), '*\n');
+  for (const name of readdirSync(dir)) if (PACK.test(name) && name !== stored.bodies.file) rmSync(join(dir, name), { force: true });
+}
+
+/** Entries of a Map serialized together: a large map is written in several parts of this many. */
+const MAP_CHUNK = 10_000;
+
+/**
+ * The cache file is a run of serialized parts, each preceded by its length: each top-level field
+ * of the stored object, a large Map a chunk of entries at a time. Serializing the whole at once
+ * took three times its size in memory (the serializer's buffer grows by doubling), 700 MB for a
+ * 100,000-article site. Objects may not be shared between fields, nor between a map's entries.
+ */
+function writeParts(path: string, stored: object): void {
+  const fd = openSync(path, 'w');
+  const write = (part: unknown) => {
+    const blob = serialize(part);
+    const length = Buffer.alloc(4);
+    length.writeUInt32LE(blob.length);
+    writeSync(fd, length);
+    for (let done = 0; done < blob.length;) done += writeSync(fd, blob, done);
+  };
+  try {
+    for (const [key, value] of Object.entries(stored)) {
+      if (!(value instanceof Map)) {
+        write([key, value]);
+        continue;
+      }
+      // [key, entries, true]: entries to add to the map `key` (an empty map is one empty chunk).
+      let chunk: unknown[] = [];
+      for (const entry of value) {
+        chunk.push(entry);
+        if (chunk.length === MAP_CHUNK) {
+          write([key, chunk, true]);
+          chunk = [];
+        }
+      }
+      if (chunk.length > 0 || value.size === 0) write([key, chunk, true]);
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function readParts(path: string): Record<string, unknown> {
+  const fd = openSync(path, 'r');
+  try {
+    const stored: Record<string, unknown> = {};
+    const size = fstatSync(fd).size;
+    const length = Buffer.alloc(4);
+    for (let at = 0; at < size;) {
+      if (readSync(fd, length, 0, 4, at) !== 4) throw new Error('cut short');
+      const blob = Buffer.allocUnsafe(length.readUInt32LE());
+      for (let done = 0; done < blob.length;) {
+        const n = readSync(fd, blob, done, blob.length - done, at + 4 + done);
+        if (n === 0) throw new Error('cut short');
+        done += n;
+      }
+      const [key, value, chunk] = deserialize(blob) as [string, unknown, boolean?];
+      if (chunk) {
+        const map = (stored[key] ??= new Map()) as Map<unknown, unknown>;
+        for (const [k, v] of value as [unknown, unknown][]) map.set(k, v);
+      } else stored[key] = value;
+      at += 4 + blob.length;
+    }
+    return stored;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * Edits leave superseded bodies behind in the store; once they outweigh the live ones, the live
+ * ones are copied to a new file and the entries pointed there.
+ */
+function compactBodies(dir: string, cache: GenerateCache): void {
+  let live = 0;
+  for (const { result } of cache.markdown.values()) live += result.body[1] + result.body[2];
+  if (cache.bodies.size <= 2 * live + (1 << 22)) return;
+  const old = cache.bodies;
+  const fresh = fileBodyStore(join(dir, newPackName()));
+  for (const { result } of cache.markdown.values()) result.body = fresh.put(old.html(result.body), old.text(result.body));
+  old.close();
+  cache.bodies = fresh;
+}

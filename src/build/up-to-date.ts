@@ -1,0 +1,101 @@
+// The quick check before a cached build: the inputs' stamps, and the manifest the last build left
+// of them and of what it wrote. When nothing changed, a build ends here without loading the cache.
+import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync, type Stats } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { CACHE_DIR } from './build-cache.js';
+import type { BuildOptions, BuildResult } from './options.js';
+import { CONFIG_FILE } from '../load/config.js';
+import { walkFiles } from '../base/hash.js';
+import { BUILD_ID, DEFAULT_THEME, TEMPLATES_DIR } from '../base/install.js';
+import { CONTENT_DIR, DATA_DIR } from '../load/files.js';
+import type { Problem } from '../base/types.js';
+
+/** The input stamps a cached build compares with the last one's, and the stats they were taken from (so files are not stat'ed twice). */
+export interface Inputs {
+  stamp: string;
+  stats: Map<string, Stats>;
+}
+
+function inputsOf(root: string): Inputs {
+  const stats = new Map<string, Stats>();
+  const stamp = stampInputs([join(root, CONTENT_DIR), join(root, DATA_DIR), join(root, TEMPLATES_DIR), DEFAULT_THEME], [join(root, CONFIG_FILE)], stats);
+  return { stamp, stats };
+}
+export const keyOf = (options: BuildOptions, out: string) => JSON.stringify([BUILD_ID, out, options.baseUrl ?? null, !!options.drafts, !!options.strict]);
+
+/**
+ * With the cache on, a build whose inputs all read as after the last one, with no article come due
+ * and the output folder as it was left, returns at once: nothing is planned, rendered or written.
+ * Otherwise it returns the input stamps it took (empty without the cache).
+ */
+export function upToDate(options: BuildOptions): BuildResult | Inputs {
+  if (!options.cache) return { stamp: '', stats: new Map() };
+  const started = performance.now();
+  const root = resolve(options.root);
+  const out = resolve(options.out ?? join(root, 'dist'));
+  const inputs = inputsOf(root);
+  const m = loadManifest(root);
+  if (!m || m.key !== keyOf(options, out) || m.out !== out || m.inputs !== inputs.stamp) return inputs;
+  if (m.nextPublish !== null && (options.now ?? Date.now()) >= m.nextPublish) return inputs;
+  if (!m.files.every(([path, size]) => sizeOf(join(out, path)) === size)) return inputs;
+  return { out, pages: m.pages, files: 0, reused: m.files.length, warnings: m.warnings, timings: { check: Math.round(performance.now() - started) } };
+}
+
+/** The size of a file, or -1 when there is none. */
+export function sizeOf(path: string): number {
+  try {
+    return statSync(path).size;
+  } catch {
+    return -1;
+  }
+}
+
+/**
+ * The quick check before a cached build: one line per input file (path, size, mtime). When every
+ * input reads the same as after the last build, no article has become due, and the output folder
+ * still holds what that build wrote, there is nothing to do — not even loading the cache.
+ */
+interface Manifest {
+  key: string;
+  inputs: string;
+  /** The earliest date of an article not yet published (future-dated), or null. */
+  nextPublish: number | null;
+  out: string;
+  files: [path: string, size: number][];
+  pages: number;
+  warnings: Problem[];
+}
+
+const MANIFEST_FILE = 'manifest.json';
+
+function stampInputs(dirs: string[], files: string[], stats?: Map<string, Stats>): string {
+  const lines: string[] = [];
+  const add = (abs: string) => {
+    try {
+      const st = statSync(abs);
+      stats?.set(abs, st);
+      lines.push(`${abs} ${st.size} ${st.mtimeMs}`);
+    } catch {
+      lines.push(`${abs} -`);
+    }
+  };
+  for (const d of dirs) walkFiles(d, add);
+  for (const f of files) add(f);
+  return lines.join('\n');
+}
+
+function loadManifest(root: string): Manifest | null {
+  try {
+    const m = JSON.parse(readFileSync(join(root, CACHE_DIR, MANIFEST_FILE), 'utf8')) as Manifest;
+    return typeof m.key === 'string' && typeof m.inputs === 'string' && Array.isArray(m.files) ? m : null;
+  } catch {
+    return null;
+  }
+}
+
+export function saveManifest(root: string, manifest: Manifest): void {
+  mkdirSync(join(root, CACHE_DIR), { recursive: true });
+  const tmp = join(root, CACHE_DIR, `${MANIFEST_FILE}.${process.pid}.tmp`);
+  writeFileSync(tmp, JSON.stringify(manifest));
+  renameSync(tmp, join(root, CACHE_DIR, MANIFEST_FILE));
+}

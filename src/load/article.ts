@@ -1,0 +1,198 @@
+// One article file: its front matter checked field by field, with a problem at the line of each
+// mistake, and its Markdown body.
+import { readFileSync } from 'node:fs';
+import { basename, extname } from 'node:path';
+import matter from 'gray-matter';
+import yaml from 'js-yaml';
+import { keyLine, tooLarge } from './config.js';
+import { parseSiteDate } from '../base/dates.js';
+import { lineAt, type ProblemList } from '../base/problems.js';
+import { RESERVED_SLUGS } from '../base/urls.js';
+import { slugify } from '../base/slug.js';
+import type { SourceFile } from './files.js';
+import type { Article, SiteConfig } from '../base/types.js';
+
+// YAML's core schema keeps `2020-01-28 23:10` a string: the default schema would turn it into a
+// UTC Date and shift every article by the site's offset.
+// gray-matter reads `---js` as JavaScript front matter and eval()s it: never, whatever the checks below.
+const refuse = { parse: () => { throw new Error('only YAML front matter is read'); }, stringify: () => '' };
+const engines = {
+  yaml: { parse: (s: string) => yaml.load(s, { schema: yaml.CORE_SCHEMA }) as object, stringify: () => '' },
+  javascript: refuse, coffee: refuse, json: refuse,
+};
+
+const KNOWN_FIELDS = new Set(['title', 'date', 'updated', 'author', 'views', 'category', 'tags', 'summary', 'image', 'draft', 'slug']);
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** Reads one Markdown file into an Article (without URL or HTML yet), or reports why it cannot. */
+export function readArticle(file: SourceFile, config: SiteConfig, problems: ProblemList, bytes = readFileSync(file.absPath)): Article | null {
+  const text = decode(bytes, file.path, problems);
+  if (text === null) return null;
+  return parseArticle(text, file.path, config, problems);
+}
+
+function decode(bytes: Buffer, path: string, problems: ProblemList): string | null {
+  const nul = bytes.indexOf(0);
+  if (nul >= 0) {
+    problems.error(path, 'the file contains a NUL byte: it looks like a binary file, not text', {
+      line: lineAt(bytes.subarray(0, nul).toString('latin1'), nul),
+      hint: 'save the article as plain UTF-8 text',
+    });
+    return null;
+  }
+  try {
+    return utf8.decode(bytes);
+  } catch {
+    const bad = firstInvalidUtf8(bytes);
+    problems.error(path, 'the file is not valid UTF-8 text', {
+      line: lineAt(bytes.subarray(0, bad).toString('latin1'), bad),
+      hint: 'save it again with the UTF-8 encoding (not Windows-1258 or VNI/TCVN3)',
+    });
+    return null;
+  }
+}
+
+function firstInvalidUtf8(bytes: Buffer): number {
+  let lo = 0, hi = bytes.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    try {
+      new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, mid + 1), { stream: true });
+      lo = mid + 1;
+    } catch {
+      hi = mid;
+    }
+  }
+  return lo;
+}
+
+export function parseArticle(source: string, path: string, config: SiteConfig, problems: ProblemList): Article | null {
+  const text = source.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  if (!text.trim()) {
+    problems.error(path, 'the file is empty', { hint: 'an article starts with front matter: `---`, `title: ...`, `date: ...`, `---`, then the text' });
+    return null;
+  }
+  if (!/^---[ \t]*\n/.test(text)) {
+    problems.error(path, 'the article has no front matter', { line: 1, hint: 'start the file with a line `---`, then `title:` and `date:` lines, then another `---`' });
+    return null;
+  }
+  if (!/\n---[ \t]*(\n|$)/.test(text.slice(3))) {
+    problems.error(path, 'the front matter is never closed', { line: 1, hint: 'add a line `---` after the last front-matter line (date, author, …)' });
+    return null;
+  }
+  let parsed: matter.GrayMatterFile<string>;
+  try {
+    parsed = matter(text, { engines });
+  } catch (err) {
+    const e = err as yaml.YAMLException;
+    const block = text.slice(0, text.indexOf('\n---', 3));
+    problems.error(path, `YAML syntax error in the front matter: ${e.reason ?? e.message}`, {
+      line: e.mark ? e.mark.line + 1 : undefined,
+      column: e.mark ? e.mark.column + 1 : undefined,
+      hint: /\n\t/.test(block)
+        ? 'YAML does not allow tabs for indentation; use spaces'
+        : e.reason?.includes('duplicated')
+          ? 'each key may appear once; remove the extra one'
+          : e.reason?.includes('unknown tag')
+            ? 'a value starting with `!` is read as a YAML tag; put the text in double quotes'
+          : 'check that line; text containing `: `, `#` or starting with a quote or `[` must be put in double quotes',
+    });
+    return null;
+  }
+  const fm = (parsed.data ?? {}) as Record<string, unknown>;
+  const fmText = parsed.matter;
+  // YAML aliases can make a few lines expand to billions of values (a "billion laughs").
+  if (tooLarge(fm)) {
+    problems.error(path, 'the front matter is far too large once its YAML aliases (`*name`) are expanded', { line: 2, hint: 'write the values out instead of repeating `&anchor` / `*alias` references' });
+    return null;
+  }
+  const before = problems.errorCount;
+  const at = (key: string) => ({ line: keyLine(fmText, key) });
+  const bad = (key: string, message: string, hint?: string) => problems.error(path, message, { ...at(key), hint });
+
+  if (typeof fm !== 'object' || Array.isArray(fm)) {
+    problems.error(path, 'the front matter must be `key: value` lines', { line: 2, hint: 'write one `key: value` per line, like `title: "..."` and `date: 2024-01-28`' });
+    return null;
+  }
+  const title = readText(fm, 'title');
+  if (title === undefined) bad('title', '`title` must be text', 'write `title: "..."`');
+  else if (!title) problems.error(path, 'the article has no `title`', { line: 2, hint: 'add a line `title: "Tiêu đề bài viết"` to the front matter' });
+
+  let date = null;
+  if (fm.date === undefined || fm.date === null || fm.date === '') {
+    problems.error(path, 'the article has no `date`', { line: 2, hint: 'add a line like `date: 2020-01-28 23:10` (site time) to the front matter' });
+  } else {
+    const r = parseSiteDate(fm.date, config.timezone);
+    if (r.ok) date = r.date;
+    else bad('date', `\`date\`: ${r.message}`, r.hint);
+  }
+  let updated = date;
+  if (fm.updated !== undefined && fm.updated !== null) {
+    const r = parseSiteDate(fm.updated, config.timezone);
+    if (r.ok) updated = r.date;
+    else bad('updated', `\`updated\`: ${r.message}`, r.hint);
+  }
+
+  const author = readText(fm, 'author');
+  if (author === undefined) bad('author', '`author` must be text, a name like `Nguyễn Văn A`', 'write `author: Nguyễn Văn A`, or leave the line out');
+
+  let views = 0;
+  if (fm.views !== undefined && fm.views !== null) {
+    if (Number.isSafeInteger(fm.views) && (fm.views as number) >= 0) views = fm.views as number;
+    else bad('views', `\`views\` must be a whole number ≥ 0, not ${JSON.stringify(fm.views)}`, 'write digits only, without dots or spaces: `views: 21262`');
+  }
+
+  const category = readText(fm, 'category');
+  if (category === undefined) bad('category', '`category` must be the name of one category, like `Tin tức`', 'write `category: Tin tức` (one category; use `tags:` for more keywords)');
+  const categoryName = category || config.defaultCategory;
+  if (!slugify(categoryName)) bad('category', `the category "${categoryName}" has no letters or digits to make a URL from`, 'name the category with words, like `category: Thông báo`');
+  else if (category && RESERVED_SLUGS.has(slugify(categoryName))) {
+    bad('category', `the category "${categoryName}" would take the URL /${slugify(categoryName)}/, which bantin uses itself`, 'choose another category name');
+  }
+
+  let tagNames: string[] = [];
+  if (typeof fm.tags === 'string') tagNames = fm.tags.split(',');
+  else if (Array.isArray(fm.tags) && fm.tags.every((t) => typeof t === 'string' || typeof t === 'number')) tagNames = fm.tags.map(String);
+  else if (fm.tags !== undefined && fm.tags !== null) bad('tags', '`tags` must be a list of texts', 'write `tags: [đất đai, dịch vụ công]`');
+  tagNames = [...new Set(tagNames.map((t) => t.trim()).filter((t) => slugify(t)))];
+
+  const summary = readText(fm, 'summary');
+  if (summary === undefined) bad('summary', '`summary` must be text', 'write `summary: "Một câu tóm tắt."` in double quotes');
+  const image = readText(fm, 'image');
+  const imageHint = 'write a path relative to this file, like `image: ../../files/anh.jpg`, or an https:// URL';
+  if (image === undefined) bad('image', '`image` must be the path or URL of an image', imageHint);
+  // Only http(s) URLs and plain paths: a `javascript:` or `data:` image is never put in a page.
+  else if (/^[a-z][a-z0-9+.-]*:/i.test(image) && !/^https?:\/\//i.test(image)) bad('image', `\`image\` may not be a ${image.split(':')[0]}: URL`, imageHint);
+
+  let draft = false;
+  if (fm.draft !== undefined && fm.draft !== null) {
+    if (typeof fm.draft === 'boolean') draft = fm.draft;
+    else bad('draft', '`draft` must be `true` or `false`', 'write `draft: true` to hold the article back, or remove the line');
+  }
+
+  const slugSource = fm.slug ?? basename(path, extname(path));
+  let slug = '';
+  if (typeof slugSource !== 'string' && typeof slugSource !== 'number') bad('slug', '`slug` must be text', 'write `slug: ten-bai-viet`');
+  else {
+    slug = slugify(String(slugSource));
+    if (!slug) bad(fm.slug === undefined ? 'title' : 'slug', `cannot make a URL from ${fm.slug === undefined ? 'the file name' : '`slug`'} "${slugSource}"`, 'use letters and digits, like `slug: ten-bai-viet`');
+  }
+
+  if (problems.errorCount > before || !date || !updated || !title) return null;
+  const data: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(fm)) if (!KNOWN_FIELDS.has(k)) data[k] = v;
+  return {
+    sourcePath: path, title, date, updated, author: author ?? '', views, categoryName, categorySlug: '', tagNames,
+    summary: summary ?? '', image: image || null, draft, slug, path: '', body: parsed.content,
+    html: '', text: '', data, index: -1,
+  };
+}
+
+/** A text field: '' when absent, undefined when of the wrong type. Numbers read as text. */
+function readText(fm: Record<string, unknown>, key: string): string | undefined {
+  const v = fm[key];
+  if (v === undefined || v === null) return '';
+  if (typeof v === 'string') return v.trim();
+  if (typeof v === 'number') return String(v);
+  return undefined;
+}

@@ -1,0 +1,169 @@
+// The site's files: Markdown and other files under content/, data files, and the checks that keep
+// reads inside the site folder.
+import { isUtf8 } from 'node:buffer';
+import { readdirSync, readFileSync, realpathSync, statSync, type Dirent } from 'node:fs';
+import { extname, join, relative, sep } from 'node:path';
+import yaml from 'js-yaml';
+import { tooLarge } from './config.js';
+import { lineAt, type ProblemList } from '../base/problems.js';
+
+export const CONTENT_DIR = 'content';
+export const DATA_DIR = 'data';
+
+export interface SourceFile {
+  /** Path relative to the site root, `/`-separated: `content/tin-tuc/2024/bai-viet.md`. */
+  path: string;
+  /** Path relative to `content/`: what a static file's output path is. */
+  contentPath: string;
+  absPath: string;
+}
+
+export interface SourceTree {
+  markdown: SourceFile[];
+  assets: SourceFile[];
+}
+
+/**
+ * Lists `content/` in a fixed order (code-point order of paths, whatever the file system returns).
+ * Hidden files are skipped; symlinks are followed only when they stay inside the site.
+ */
+export function listContent(root: string, problems: ProblemList): SourceTree {
+  const tree: SourceTree = { markdown: [], assets: [] };
+  for (const file of listFolder(root, CONTENT_DIR, problems)) {
+    if (extname(file.path).toLowerCase() === '.md') tree.markdown.push(file);
+    else tree.assets.push(file);
+  }
+  return tree;
+}
+
+/**
+ * The files of one folder of the site (`content`, `templates`), sorted by path. Problems with links
+ * (pointing outside the site, to nothing, in a loop) and names are reported, and those files left out.
+ */
+export function listFolder(root: string, folder: string, problems: ProblemList): SourceFile[] {
+  const files: SourceFile[] = [];
+  const contentRoot = join(root, folder);
+  let realRoot: string;
+  try {
+    realRoot = realpathSync(root);
+  } catch {
+    problems.error(null, `the site folder ${root} does not exist`);
+    return files;
+  }
+  const walking = new Set<string>();
+  walk(contentRoot, folder);
+  return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+
+  /** `rel`: the folder's path from the site root, `/`-separated (worked out as the walk goes: path.relative per file was a measurable part of a build). */
+  function walk(dir: string, rel: string): void {
+    let entries: Dirent[];
+    // A link to a folder that contains it would make the walk endless.
+    const real = safeRealpath(dir);
+    if (real !== null && walking.has(real)) {
+      problems.error(rel, 'this symbolic link makes a loop: it points to a folder that contains it', { hint: 'remove the link' });
+      return;
+    }
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT' || dir !== contentRoot) {
+        problems.error(rel, `cannot read this folder (${(err as NodeJS.ErrnoException).code})`, { hint: 'check that it exists and that you may read it' });
+      }
+      return;
+    }
+    if (real !== null) walking.add(real);
+    for (const entry of entries) {
+      if (entry.name.startsWith('.')) continue;
+      const abs = join(dir, entry.name);
+      const path = `${rel}/${entry.name}`;
+      if (entry.name.includes('\\')) {
+        problems.error(path, 'the file name contains a backslash (\\), which cannot be part of a URL', { hint: 'rename it using letters, digits and `-`' });
+        continue;
+      }
+      let isDir = entry.isDirectory();
+      if (entry.isSymbolicLink()) {
+        let target: string;
+        try {
+          target = realpathSync(abs);
+        } catch {
+          problems.error(path, 'this symbolic link points to nothing', { hint: 'remove the link or restore its target' });
+          continue;
+        }
+        if (target !== realRoot && !target.startsWith(realRoot + sep)) {
+          problems.error(path, 'this symbolic link points outside the site folder', { hint: `copy the file into ${folder}/ instead of linking to it` });
+          continue;
+        }
+        isDir = statSync(abs).isDirectory();
+      } else if (!isDir && !entry.isFile()) continue;
+      if (isDir) {
+        walk(abs, path);
+        continue;
+      }
+      files.push({ path, contentPath: path.slice(folder.length + 1), absPath: abs });
+    }
+    if (real !== null) walking.delete(real);
+  }
+}
+
+function safeRealpath(path: string): string | null {
+  try {
+    return realpathSync(path);
+  } catch {
+    return null;
+  }
+}
+
+export function toSitePath(root: string, abs: string): string {
+  return relative(root, abs).split(sep).join('/');
+}
+
+/** `data/*.yaml`, `data/*.yml` and `data/*.json`, by file name without extension. */
+export function loadData(root: string, problems: ProblemList): Record<string, unknown> {
+  const data: Record<string, unknown> = {};
+  let names: string[];
+  try {
+    names = readdirSync(join(root, DATA_DIR)).sort();
+  } catch {
+    return data;
+  }
+  const realRoot = safeRealpath(root) ?? root;
+  for (const name of names) {
+    const ext = extname(name).toLowerCase();
+    if (name.startsWith('.') || !['.yaml', '.yml', '.json'].includes(ext)) continue;
+    const path = `${DATA_DIR}/${name}`;
+    // Same rule as content/: a regular file, or a link that stays inside the site.
+    const real = safeRealpath(join(root, path));
+    const why = real === null ? 'this symbolic link points to nothing'
+      : real !== realRoot && !real.startsWith(realRoot + sep) ? 'this symbolic link points outside the site folder'
+        : !statSync(real).isFile() ? 'this is a folder, not a data file' : null;
+    if (why || real === null) {
+      problems.error(path, why!, { hint: 'data/ holds .yaml, .yml and .json files; copy the file here or rename the folder' });
+      continue;
+    }
+    const bytes = readFileSync(real);
+    const text = bytes.toString('utf8').replace(/^\uFEFF/, '');
+    if (!isUtf8(bytes) || text.includes('\0')) {
+      const nul = text.includes('\0');
+      problems.error(path, nul ? 'the file contains a NUL byte: it looks like a binary file, not text' : 'the file is not valid UTF-8 text', {
+        line: lineAt(text, text.indexOf(nul ? '\0' : '\uFFFD')), hint: 'save it again as plain UTF-8 text',
+      });
+      continue;
+    }
+    try {
+      const value = ext === '.json' ? JSON.parse(text) : yaml.load(text, { schema: yaml.CORE_SCHEMA });
+      if (tooLarge(value, 1_000_000)) {
+        problems.error(path, 'the data file is far too large once its YAML aliases (`*name`) are expanded', { hint: 'write the values out instead of repeating `&anchor` / `*alias` references' });
+      } else data[name.slice(0, -ext.length)] = value;
+    } catch (err) {
+      const e = err as yaml.YAMLException;
+      // JSON.parse says only `at position 13`; editors want a line.
+      const at = /at position (\d+)/.exec(e.message);
+      problems.error(path, `cannot read this data file: ${e.reason ?? e.message}`, {
+        line: e.mark ? e.mark.line + 1 : at ? lineAt(text, Number(at[1])) : undefined,
+        hint: ext === '.json' ? 'check its syntax: JSON wants double quotes around names and texts, and no comma after the last item'
+          : 'check its syntax; YAML uses spaces, not tabs, for indentation',
+      });
+    }
+  }
+  return data;
+}

@@ -1,0 +1,115 @@
+// The site model: published articles in order, categories, tags and archive periods.
+import type { ProblemList } from '../base/problems.js';
+import { slugify as slugOf } from '../base/slug.js';
+import { pad } from '../base/dates.js';
+import { archivePath, RESERVED_SLUGS, tagPath } from '../base/urls.js';
+import type { Article, ArchivePeriod, Category, Site, SiteConfig, Tag } from '../base/types.js';
+
+const collator = new Intl.Collator('vi', { sensitivity: 'base', numeric: true });
+
+export interface ModelOptions {
+  /** Publish drafts and articles dated after `now`. */
+  drafts: boolean;
+  now: number;
+}
+
+/** Turns the read articles into the site: published set, order, categories, tags, archives. */
+export function buildSiteModel(
+  config: SiteConfig, read: Article[], data: Record<string, unknown>, options: ModelOptions, problems: ProblemList,
+): Site {
+  // Thousands of articles share a few category and tag names: each is folded once.
+  const slugs = new Map<string, string>();
+  const slugify = (name: string) => {
+    let slug = slugs.get(name);
+    if (slug === undefined) slugs.set(name, (slug = slugOf(name)));
+    return slug;
+  };
+  const articles = read
+    .filter((a) => options.drafts || (!a.draft && a.date.epochMs <= options.now))
+    .sort((a, b) => b.date.epochMs - a.date.epochMs || (a.sourcePath < b.sourcePath ? -1 : 1));
+
+  const categories = groupBy(articles, (a) => [a.categoryName], 'category', problems, config, slugify);
+  const order = new Map(config.categories.map((name, i) => [slugify(name), i]));
+  for (const name of config.categories) {
+    const slug = slugify(name);
+    if (!categories.has(slug)) categories.set(slug, { name, slug, url: `${slug}/`, articles: [] });
+  }
+  const categoryList = [...categories.values()].sort(
+    (a, b) => (order.get(a.slug) ?? Infinity) - (order.get(b.slug) ?? Infinity) || collator.compare(a.name, b.name),
+  );
+  const tags = [...groupBy(articles, (a) => a.tagNames, 'tag', problems, config, slugify).values()]
+    .map((t) => ({ ...t, url: tagPath(t.slug) }))
+    .sort((a, b) => collator.compare(a.name, b.name));
+
+  articles.forEach((a, i) => {
+    const category = categories.get(slugify(a.categoryName))!;
+    a.index = i;
+    a.categoryName = category.name;
+    a.categorySlug = category.slug;
+    a.path = `${category.slug}/${a.slug}/`;
+  });
+
+  return {
+    config, articles, categories: categoryList, tags, archive: buildArchive(articles), data,
+    visits: readVisits(config, data),
+  };
+}
+
+function groupBy(
+  articles: Article[], names: (a: Article) => string[], kind: 'category' | 'tag', problems: ProblemList, config: SiteConfig,
+  slugify: (name: string) => string,
+): Map<string, Category | Tag> {
+  const groups = new Map<string, Category | Tag>();
+  for (const a of articles) {
+    for (const name of names(a)) {
+      const slug = slugify(name);
+      let group = groups.get(slug);
+      if (!group) {
+        if (kind === 'category' && RESERVED_SLUGS.has(slug)) {
+          problems.error(a.sourcePath, `the category "${name}" would take the URL /${slug}/, which bantin uses itself`, {
+            hint: 'choose another category name',
+          });
+        }
+        group = { name, slug, url: `${slug}/`, articles: [] };
+        groups.set(slug, group);
+      } else if (group.name !== name && kind === 'category' && !config.categories.some((c) => slugify(c) === slug)) {
+        problems.warn(a.sourcePath, `category "${name}" is spelled "${group.name}" elsewhere; both are shown as "${group.name}"`, {
+          hint: 'use one spelling everywhere, or list the category in bantin.yaml `categories`',
+        });
+      }
+      group.articles.push(a);
+    }
+  }
+  if (kind === 'category') {
+    for (const name of config.categories) {
+      const g = groups.get(slugify(name));
+      if (g) g.name = name;
+    }
+  }
+  return groups;
+}
+
+function buildArchive(articles: Article[]): Site['archive'] {
+  const years = new Map<string, ArchivePeriod>();
+  const months = new Map<string, ArchivePeriod>();
+  const days = new Map<string, ArchivePeriod>();
+  const add = (map: Map<string, ArchivePeriod>, key: string, a: Article, month: number | null, day: number | null) => {
+    let p = map.get(key);
+    if (!p) map.set(key, (p = { key, year: a.date.year, month, day, path: archivePath(key), articles: [] }));
+    p.articles.push(a);
+  };
+  for (const a of articles) {
+    const { year, month, day } = a.date;
+    add(years, `${year}`, a, null, null);
+    add(months, `${year}/${pad(month)}`, a, month, null);
+    add(days, `${year}/${pad(month)}/${pad(day)}`, a, month, day);
+  }
+  // Articles are newest first, so every map was filled newest first too.
+  return { years: [...years.values()], months: [...months.values()], days: [...days.values()] };
+}
+
+function readVisits(config: SiteConfig, data: Record<string, unknown>): number | null {
+  const stats = data.stats as Record<string, unknown> | undefined;
+  const v = stats && typeof stats === 'object' ? stats.visits : undefined;
+  return Number.isSafeInteger(v) && (v as number) >= 0 ? (v as number) : config.visits;
+}

@@ -1,0 +1,164 @@
+// A site plan: load → model → Markdown → pages, turned into output groups that each know their
+// fingerprint, so a cached build or the dev server renders only what changed.
+import { existsSync, type Stats } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { renderMarkdown, type BodyRenderer } from '../markdown/bodies.js';
+import { loadConfig } from '../load/config.js';
+import { renderFeeds } from '../outputs/feeds.js';
+import { fingerprints } from './fingerprints.js';
+import { readArticles } from './read-articles.js';
+import { newCache, type GenerateCache } from './cache.js';
+import { hash, hashFolders } from '../base/hash.js';
+import { BUILD_ID, DEFAULT_THEME, TEMPLATES_DIR } from '../base/install.js';
+import { loadStrings } from '../load/i18n.js';
+import { listContent, listFolder, loadData } from '../load/files.js';
+import { archiveDays, copyGroup, PageGroup, searchDocs, sitemapEntries, type OutputGroup, type PageRendering } from './output-groups.js';
+import { planPages, type Page } from '../model/pages.js';
+import { outputFile } from '../base/urls.js';
+import { BuildFailure, ProblemList, sortProblems } from '../base/problems.js';
+import { createRenderer, TemplateError, type Renderer } from '../render/render.js';
+import { searchIndexFiles } from '../outputs/search/build-index.js';
+import { buildSiteModel } from '../model/site.js';
+import { renderSitemap } from '../outputs/sitemap.js';
+import { ASSETS_DIR, hashedNames, themeAssets } from '../render/theme-assets.js';
+import type { RenderSetup } from '../render/pool.js';
+import type { Article, Problem, Site } from '../base/types.js';
+
+export interface GenerateOptions {
+  root: string;
+  baseUrl?: string;
+  drafts?: boolean;
+  /** Articles dated after this instant are not published (default: now). */
+  now?: number;
+  /** Broken links and images are errors instead of warnings. */
+  strict?: boolean;
+}
+
+export interface SitePlan {
+  site: Site;
+  /** When the next future-dated article becomes due (a later build must publish it), or null. */
+  nextPublish: number | null;
+  /** How pages are rendered, for render threads. */
+  render: Omit<RenderSetup, 'dir'>;
+  /** Every page, in the order of the first `pages.length` groups. */
+  pages: Page[];
+  /** Renders an article body with this site's link targets (for the dev server's quick edits). */
+  renderBody: BodyRenderer;
+  groups: OutputGroup[];
+  /** A key of which pages there are and which articles each lists (see OutputGroup.showsChanged). */
+  structure(): string;
+  warnings: Problem[];
+  timings: Record<string, number>;
+}
+
+/**
+ * load → validate → site model → Markdown → page plan. Throws BuildFailure on content errors.
+ * `stats`: files this build has already stat'ed, by absolute path.
+ */
+export function planSite(options: GenerateOptions, cache: GenerateCache = newCache(), stats?: Map<string, Stats>): SitePlan {
+  const timings: Record<string, number> = {};
+  let started = performance.now();
+  const stage = (name: string) => {
+    const now = performance.now();
+    timings[name] = Math.round((now - started) * 10) / 10;
+    started = now;
+  };
+  const root = resolve(options.root);
+  const problems = new ProblemList();
+  const config = loadConfig(root, problems, { baseUrl: options.baseUrl });
+  const templateDirs = [...new Set([join(root, TEMPLATES_DIR), DEFAULT_THEME].map((d) => resolve(d)))].filter(existsSync);
+  // Only to report links out of the site: Nunjucks would follow them and publish what they point to.
+  listFolder(root, TEMPLATES_DIR, problems);
+  const strings = loadStrings(templateDirs, config.locale, problems, root);
+  const data = loadData(root, problems);
+  const tree = listContent(root, problems);
+  stage('load');
+
+  const { read, origin } = readArticles(tree.markdown, config, cache, problems, stats);
+  stage('parse');
+
+  const site = buildSiteModel(config, read, data, { drafts: !!options.drafts, now: options.now ?? Date.now() }, problems);
+  problems.throwIfErrors();
+  stage('model');
+
+  const assetPaths = tree.assets.map((f) => f.contentPath);
+  const renderBody = renderMarkdown(site, root, assetPaths, origin, cache, problems, !!options.strict);
+  problems.throwIfErrors();
+  stage('markdown');
+
+  const pages = planPages(site, strings);
+  const assets = themeAssets(templateDirs);
+  const assetNames = hashedNames(assets);
+  claimOutputs(pages, tree.assets.map((f) => [f.contentPath, f.path]), assetNames, problems);
+  problems.throwIfErrors();
+
+  const categories = site.categories.map((c) => ({ name: c.name, slug: c.slug, url: c.url, count: c.articles.length }));
+  // What every page shows around its own content; templates see only this of the site.
+  const shell = { config, categories, visits: site.visits, data };
+  const themeKey = hash(BUILD_ID, hashFolders(templateDirs, [ASSETS_DIR]), JSON.stringify(config), JSON.stringify(strings), JSON.stringify([...assetNames]));
+  const renderer = compiledTheme(cache, themeKey, () => createRenderer(root, templateDirs, config, strings, assetNames));
+  const fp = fingerprints(site, root, origin, cache, themeKey, shell);
+  const rendering: PageRendering = {
+    fingerprint: fp.page,
+    showsChanged: fp.showsChanged,
+    render: (page) => renderer.render(page.template, { site: shell, t: strings, ...page.context }),
+    body: (page) => {
+      const article = page.context.article as Article | undefined;
+      return article && fp.renderingOf(article).body;
+    },
+  };
+  const groups: OutputGroup[] = pages.map((page) => new PageGroup(page, rendering));
+  groups.push(
+    { id: 'feeds', source: 'feeds', get fingerprint() { return fp.feeds(); }, produce: () => renderFeeds(site) },
+    { id: 'sitemap', source: 'sitemap', get fingerprint() { return fp.sitemap(pages); }, produce: () => renderSitemap(config, sitemapEntries(pages)) },
+    {
+      id: 'search', source: 'search index', get fingerprint() { return fp.search(); },
+      // An article's full key covers every field the index reads (and a few more, such as views).
+      produce: () => searchIndexFiles(searchDocs(site, (a) => fp.keysOf(a).full), {}, cache),
+    },
+    { id: 'days', source: 'archive', fingerprint: fp.days(), produce: () => [archiveDays(site)] },
+  );
+  for (const f of tree.assets) groups.push(copyGroup(`content/${f.contentPath}`, f.contentPath, f.absPath));
+  for (const [path, abs] of assets) groups.push(copyGroup(`templates/${path}`, assetNames.get(path)!, abs));
+  stage('plan');
+  const render = { root, templateDirs, config, strings, assetNames: [...assetNames], shell, bodies: cache.bodies.path };
+  const now = options.now ?? Date.now();
+  const due = read.filter((a) => !a.draft && a.date.epochMs > now).map((a) => a.date.epochMs);
+  const nextPublish = options.drafts || due.length === 0 ? null : Math.min(...due);
+  return { site, render, pages, renderBody, nextPublish, groups, structure: fp.structure, warnings: sortProblems(problems.items), timings };
+}
+
+/** Compiling the theme takes a while: a rebuild with the same templates and settings reuses it. */
+function compiledTheme(cache: GenerateCache, key: string, compile: () => Renderer): Renderer {
+  if (cache.renderer?.key !== key) {
+    try {
+      cache.renderer = { key, renderer: compile() };
+    } catch (err) {
+      if (err instanceof TemplateError) throw new BuildFailure([err.problem]);
+      throw err;
+    }
+  }
+  return cache.renderer.renderer;
+}
+
+/** Every output path is claimed once; two sources wanting the same URL is an error naming both. */
+function claimOutputs(pages: Page[], assets: [string, string][], assetNames: Map<string, string>, problems: ProblemList): void {
+  const owners = new Map<string, string>();
+  const claim = (path: string, source: string) => {
+    const key = path.toLowerCase();
+    const first = owners.get(key);
+    if (first === undefined) owners.set(key, source);
+    else {
+      const both = [first, source].sort();
+      const articles = both.filter((s) => s.endsWith('.md')).length;
+      problems.error(both.find((s) => s.startsWith('content/')) ?? source, `two sources want the same URL /${path.replace(/index\.html$/, '')}: ${both.join(' and ')}`, {
+        hint: articles === 2 ? 'give one of them another `slug:` in its front matter, or rename its file'
+          : articles === 1 ? 'give the article another `slug:`, or rename the file in content/'
+            : 'rename or move the file in content/: bantin makes that page itself',
+      });
+    }
+  };
+  for (const page of pages) claim(outputFile(page.path), page.source);
+  for (const [path, source] of assets) claim(path, source);
+  for (const [path, name] of assetNames) claim(name, `templates/${path}`);
+}

@@ -1,0 +1,57 @@
+// The parse stage of a plan: every Markdown file read once, or taken from the cache when its stamp
+// or, after a checkout, its content hash is the one the cache has.
+import { readFileSync, statSync, type Stats } from 'node:fs';
+import { hash } from '../base/hash.js';
+import { ProblemList } from '../base/problems.js';
+import type { Article, SiteConfig } from '../base/types.js';
+import { readArticle } from '../load/article.js';
+import type { SourceFile } from '../load/files.js';
+import { WITH_BODY } from '../markdown/body-store.js';
+import type { GenerateCache } from './cache.js';
+
+// How an article file is known in `GenerateCache.files`: the settings that change what its front
+// matter means are part of both keys.
+export const fileStamp = (st: Stats, config: SiteConfig) => `${st.size}:${st.mtimeMs}:${config.timezone}:${config.defaultCategory}`;
+export const fileHash = (bytes: Uint8Array, config: SiteConfig) => hash(bytes, `${config.timezone}:${config.defaultCategory}`);
+
+export interface ReadArticles {
+  /** Copies of the parsed articles, for the model to fill in. */
+  read: Article[];
+  /** Each copy's cached parse, which the Markdown and keys caches are keyed by. */
+  origin: Map<Article, Article>;
+}
+
+/** `stats`: files this build has already stat'ed, by absolute path. Drops cache entries of files that are gone. */
+export function readArticles(files: SourceFile[], config: SiteConfig, cache: GenerateCache, problems: ProblemList, stats?: Map<string, Stats>): ReadArticles {
+  const read: Article[] = [];
+  const origin = new Map<Article, Article>();
+  const seen = new Set<string>();
+  for (const file of files) {
+    const stamp = fileStamp(stats?.get(file.absPath) ?? statSync(file.absPath), config);
+    let entry = cache.files.get(file.absPath);
+    if (!entry || entry.stamp !== stamp) {
+      // A checkout changes every mtime: the content hash tells whether the file really changed.
+      const bytes = readFileSync(file.absPath);
+      const contentHash = fileHash(bytes, config);
+      cache.dirty = true;
+      if (entry && entry.hash === contentHash) entry.stamp = stamp;
+      else {
+        const local = new ProblemList();
+        entry = { stamp, hash: contentHash, article: readArticle(file, config, local, bytes), problems: local.items };
+        cache.files.set(file.absPath, entry);
+      }
+    }
+    seen.add(file.absPath);
+    problems.items.push(...entry.problems);
+    // The model fills in paths, HTML and summaries: work on a copy so the cached parse stays clean.
+    if (entry.article) {
+      const { html, text, ...fields } = entry.article;
+      void html; void text;
+      const copy = Object.assign(Object.create(WITH_BODY) as Article, fields);
+      origin.set(copy, entry.article);
+      read.push(copy);
+    }
+  }
+  for (const map of [cache.files, cache.markdown, cache.keys]) for (const key of map.keys()) if (!seen.has(key)) map.delete(key);
+  return { read, origin };
+}

@@ -1,0 +1,189 @@
+// `bantin serve`: the preview server on 127.0.0.1, the file watcher, and live reload.
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { posix, join, resolve } from 'node:path';
+import { watch } from 'chokidar';
+import { loadConfig, CONFIG_FILE } from '../load/config.js';
+import { createDevSession } from './dev-session.js';
+import { ProblemList, formatProblem } from '../base/problems.js';
+import { CONTENT_DIR, DATA_DIR } from '../load/files.js';
+import { TEMPLATES_DIR } from '../base/install.js';
+import { LIVE_RELOAD_PATH, liveReloadScript, overlayHtml } from './live-reload.js';
+import type { Problem } from '../base/types.js';
+
+export interface ServeOptions {
+  root: string;
+  port: number;
+  host: string;
+  baseUrl?: string;
+  drafts?: boolean;
+  log?: (line: string) => void;
+}
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8', '.css': 'text/css; charset=utf-8', '.js': 'text/javascript; charset=utf-8',
+  '.json': 'application/json; charset=utf-8', '.xml': 'application/xml; charset=utf-8', '.txt': 'text/plain; charset=utf-8',
+  '.svg': 'image/svg+xml', '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.gif': 'image/gif',
+  '.webp': 'image/webp', '.avif': 'image/avif', '.ico': 'image/x-icon', '.pdf': 'application/pdf',
+  '.woff2': 'font/woff2', '.mp4': 'video/mp4', '.doc': 'application/msword', '.zip': 'application/zip',
+  '.docx': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+};
+
+/** How long after a reload event the deferred part of a rebuild waits: a page fetch takes a few ms. */
+const SETTLE_MS = 150;
+
+/**
+ * `bantin serve`: builds into memory, serves it, watches the sources and rebuilds what changed.
+ * Pages get a live-reload script at response time only, so the built bytes equal `bantin build`'s.
+ */
+export async function serve(options: ServeOptions) {
+  const log = options.log ?? ((line: string) => process.stdout.write(`${line}\n`));
+  const root = resolve(options.root);
+  const server = createServer((req, res) => handle(req, res));
+  await new Promise<void>((ok, fail) => server.once('error', fail).listen(options.port, options.host, () => ok()));
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : options.port;
+  const origin = `http://${options.host.includes(':') ? `[${options.host}]` : options.host}:${port}`;
+
+  const basePathOf = () => new URL(options.baseUrl ?? loadConfig(root, new ProblemList()).baseUrl).pathname;
+  let basePath = basePathOf();
+  const session = createDevSession({ root, baseUrl: origin + basePath, drafts: options.drafts });
+  const clients = new Set<ServerResponse>();
+
+  const first = session.rebuild();
+  report(first, 'built');
+
+  const watcher = watch([CONTENT_DIR, TEMPLATES_DIR, CONFIG_FILE, DATA_DIR].map((p) => join(root, p)), {
+    ignoreInitial: true,
+    awaitWriteFinish: false,
+    atomic: false,
+  });
+  let timer: NodeJS.Timeout | null = null;
+  let running = Promise.resolve();
+  let batch: string[] = [];
+  watcher.on('all', (event, path) => {
+    if (process.env.BANTIN_DEBUG) log(`bantin: ${event} ${path}`);
+    if (event !== 'addDir' && event !== 'unlinkDir') batch.push(path);
+    if (timer) clearTimeout(timer);
+    // Editors save several files at once (and some write a file twice): wait for the burst to end.
+    timer = setTimeout(() => {
+      timer = null;
+      const paths = batch;
+      batch = [];
+      running = running.then(() => rebuildNow(paths)).catch((err: Error) => log(`bantin: internal error while rebuilding: ${err.stack ?? err}`));
+    }, 10);
+  });
+  await new Promise<void>((ok) => watcher.once('ready', () => ok()));
+
+  function rebuildNow(paths: string[]): void {
+    const nextBase = basePathOf();
+    if (nextBase !== basePath) {
+      log('bantin: the base path changed; restart `bantin serve` to serve it');
+    }
+    const result = session.rebuild({ defer: true, paths: [...new Set(paths)] });
+    report(result, 'rebuilt');
+    if (!result.ok) broadcast('problems', JSON.stringify(result.problems.filter((p) => p.severity === 'error')));
+    else if (result.changed.length > 0) {
+      // Stylesheets alone: the page swaps them in place, without losing the reader's scroll.
+      const cssOnly = paths.length > 0 && paths.every((p) => p.endsWith('.css'));
+      broadcast(cssOnly ? 'css' : 'reload', JSON.stringify(result.changed.slice(0, 100)));
+    } else broadcast('ok', '[]');
+    // The rest of the rebuild (search data, feeds, sitemap, and after an article-only edit the
+    // full check) follows once the reloaded page has had time to be fetched. Should it change a page
+    // after all, open pages reload again.
+    running = running.then(() => new Promise<void>((done) => setTimeout(() => {
+      const later = session.finishDeferred();
+      if (session.problems.some((p) => p.severity === 'error')) {
+        report({ ok: false, changed: [], produced: 0, planned: true, ms: 0, problems: session.problems }, 'rebuilt');
+        broadcast('problems', JSON.stringify(session.problems.filter((p) => p.severity === 'error')));
+      } else if (later.some((p) => p.endsWith('.html'))) broadcast('reload', JSON.stringify(later.slice(0, 100)));
+      done();
+    }, SETTLE_MS)));
+  }
+
+  function report(result: ReturnType<typeof session.rebuild>, verb: string): void {
+    for (const p of result.problems) log(formatProblem(p));
+    if (result.ok) log(`bantin: ${verb} in ${Math.round(result.ms)} ms (${result.planned ? '' : 'article only, '}${result.produced} rendered, ${result.changed.length} changed)`);
+    else log(`bantin: ${verb} failed with ${result.problems.filter((p) => p.severity === 'error').length} error(s); still serving the last good pages`);
+  }
+
+  function broadcast(event: string, data: string): void {
+    for (const res of clients) res.write(`event: ${event}\ndata: ${data}\n\n`);
+  }
+
+  function handle(req: IncomingMessage, res: ServerResponse): void {
+    if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain; charset=utf-8', 'Method not allowed');
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    if (url.pathname === LIVE_RELOAD_PATH) return events(req, res);
+    const path = sitePath(url.pathname, basePath);
+    if (path === null) return notFound(res);
+    if (path === 'forbidden') return send(res, 403, 'text/plain; charset=utf-8', 'Forbidden');
+    const index = path === '' || path.endsWith('/') ? `${path}index.html` : `${path}/index.html`;
+    const served = session.files.has(path) ? path : index;
+    if (!session.files.has(served)) return notFound(res);
+    if (served !== path && path !== '' && !path.endsWith('/')) {
+      res.writeHead(301, { Location: `${basePath}${encodeURI(path)}/` }).end();
+      return;
+    }
+    const file = session.files.get(served)!;
+    const type = TYPES[posix.extname(served).toLowerCase()] ?? 'application/octet-stream';
+    send(res, 200, type, type.startsWith('text/html') ? decorate(file) : file);
+  }
+
+  function notFound(res: ServerResponse): void {
+    const page = session.files.get('404.html');
+    send(res, 404, 'text/html; charset=utf-8', page ? decorate(page) : 'Not found');
+  }
+
+  function decorate(html: Uint8Array): string {
+    const errors = session.problems.filter((p: Problem) => p.severity === 'error');
+    const inject = liveReloadScript() + (errors.length ? overlayHtml(errors) : '');
+    const text = Buffer.from(html).toString('utf8');
+    const at = text.lastIndexOf('</body>');
+    return at < 0 ? text + inject : text.slice(0, at) + inject + text.slice(at);
+  }
+
+  function events(req: IncomingMessage, res: ServerResponse): void {
+    res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-cache', Connection: 'keep-alive' });
+    res.write(': bantin live reload\n\n');
+    clients.add(res);
+    req.on('close', () => clients.delete(res));
+  }
+
+  return {
+    url: origin + basePath,
+    port,
+    session,
+    /** Resolves when the rebuild triggered by the last change has finished. */
+    idle: () => running,
+    async close() {
+      if (timer) clearTimeout(timer);
+      await watcher.close();
+      for (const res of clients) res.end();
+      server.closeAllConnections();
+      await new Promise<void>((ok) => server.close(() => ok()));
+    },
+  };
+}
+
+function send(res: ServerResponse, status: number, type: string, body: string | Uint8Array): void {
+  res.writeHead(status, { 'Content-Type': type, 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' });
+  res.end(body);
+}
+
+/**
+ * The site-relative path of a request, or null when it is outside the base path, or 'forbidden'
+ * for traversal tricks. Only built files are ever served, so nothing outside the site can leak.
+ */
+export function sitePath(pathname: string, basePath: string): string | null | 'forbidden' {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(pathname);
+  } catch {
+    return 'forbidden';
+  }
+  if (decoded.includes('\0') || decoded.includes('\\') || decoded.split('/').some((s) => s === '..' || s === '.')) return 'forbidden';
+  const base = basePath.endsWith('/') ? basePath : `${basePath}/`;
+  if (!(decoded + '/').startsWith(base)) return null;
+  return decoded.slice(base.length).replace(/^\/+/, '');
+}
