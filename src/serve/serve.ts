@@ -63,7 +63,11 @@ export async function serve(options: ServeOptions) {
   let batch: string[] = [];
   watcher.on('all', (event, path) => {
     if (process.env.BANTIN_DEBUG) log(`bantin: ${event} ${path}`);
-    if (event !== 'addDir' && event !== 'unlinkDir') batch.push(path);
+    // A folder alone changes no output. Under load its event can come a burst ahead of the files
+    // made in it; rebuilding then would pick those files up with no word of which they were, and a
+    // new stylesheet would reload open pages instead of being swapped in. Their own events follow.
+    if (event === 'addDir' || event === 'unlinkDir') return;
+    batch.push(path);
     if (timer) clearTimeout(timer);
     // Editors save several files at once (and some write a file twice): wait for the burst to end.
     timer = setTimeout(() => {
