@@ -3,7 +3,7 @@
 //
 //   node bench/compare-ssg.mjs [--articles 4000] [--runs 5] [--json] [--work DIR]
 //
-// The corpus is the standard one (../shared/bench/make-corpus.mjs N 1), generated afresh into
+// The corpus is the reference one for cross-tool comparisons (../shared/bench/make-corpus.mjs N 1, or BANTIN_CORPUS), generated afresh into
 // bench/.out/compare-ssg/work-N/ and copied to one folder per tool. Hugo and Eleventy build a
 // small site doing the same kind of work as bantin (bench/compare-ssg/{hugo,eleventy}/): a page per
 // article with its category breadcrumb, rendered Markdown and five newer and five older articles of

@@ -13,9 +13,11 @@ const project = resolve(here, '..');
 const { values } = parseArgs({ options: { articles: { type: 'string', default: '4000' }, runs: { type: 'string', default: '3' }, json: { type: 'boolean' }, 'skip-serve': { type: 'boolean' }, 'serve-only': { type: 'boolean' } } });
 const N = Number(values.articles);
 const RUNS = Number(values.runs);
-const work = join(here, '.out', `corpus-${N}`);
+// bantin's own corpus (bench/corpus.mjs), or another generator taking the same arguments, such as
+// the reference corpus of cross-tool comparisons: BANTIN_CORPUS=/path/to/make-corpus.mjs.
+const generator = process.env.BANTIN_CORPUS ? resolve(process.env.BANTIN_CORPUS) : join(here, 'corpus.mjs');
+const work = join(here, '.out', `corpus-${N}${process.env.BANTIN_CORPUS ? '-given' : ''}`);
 const out = join(here, '.out', `dist-${N}`);
-const generator = process.env.BANTIN_CORPUS ?? resolve(project, '../shared/bench/make-corpus.mjs');
 
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor((s.length - 1) / 2)]; };
 const log = (line) => { if (!values.json) console.log(line); };
@@ -46,7 +48,8 @@ function series(name, prepare, ...flags) {
   return summary;
 }
 
-const article = join(work, 'content', readdirSync(join(work, 'content')).sort()[Math.floor(N / 2)]);
+const articles = readdirSync(join(work, 'content'), { recursive: true }).filter((f) => f.endsWith('.md')).sort();
+const article = join(work, 'content', articles[Math.floor(N / 2)]);
 // The edits below go to this article; it is put back as generated, so the corpus stays the standard one.
 const original = readFileSync(article);
 process.on('exit', () => writeFileSync(article, original));

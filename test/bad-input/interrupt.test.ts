@@ -1,13 +1,13 @@
 // Ctrl+C or a `kill` in the middle of writing a largish site: the previous output stays exactly as
 // it was, and the next build leaves no staging folder behind.
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CLI, PROJECT, runCli, tempDir } from '../helpers.js';
 import { md, STACK_LINE, stagingLeft, treeDigest } from './harness.js';
 
-const CORPUS = join(PROJECT, '..', 'shared', 'bench', 'make-corpus.mjs');
+const CORPUS = join(PROJECT, 'bench', 'corpus.mjs');
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Starts a build, kills it with `signal` once its staging folder has files in it, and waits for it to end. */
@@ -34,7 +34,6 @@ describe('an interrupted build', () => {
   let clean: Record<string, string>;
 
   beforeAll(() => {
-    if (!existsSync(CORPUS)) throw new Error(`${CORPUS} is missing: the interrupt test needs ../shared/bench`);
     root = tempDir('interrupt');
     execFileSync(process.execPath, [CORPUS, join(root, 'content'), '2000', '1']);
     const r = runCli(['build', '--root', root, '--no-cache']);
