@@ -78,7 +78,7 @@ function readBody(absPath: string, a: Article, site: Site): string {
 
 /** Article keys, recomputed only when the parse or what the model added to it changed. */
 export function cachedKeys(a: Article, absPath: string, parsed: Article, cache: GenerateCache): ArticleKeys {
-  const input = `${a.path}\0${a.categoryName}\0${a.summary}\0${a.image}`;
+  const input = `${a.path}\0${a.categoryName}\0${a.summary}\0${a.image}\0${a.views}`;
   const htmlHash = cache.markdown.get(absPath)!.result.htmlHash;
   const hit = cache.keys.get(absPath);
   if (hit && hit.parsed === parsed && hit.input === input && hit.htmlHash === htmlHash) return hit.keys;

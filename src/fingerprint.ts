@@ -12,20 +12,23 @@ export function hash(...parts: (string | Uint8Array)[]): string {
 
 /**
  * Two keys per article: `card` covers what listings and neighbour lists may show (everything
- * but the body), `full` adds the body HTML. A page's fingerprint uses them instead of the
- * article itself, so editing a body re-renders only the pages that show that body.
+ * but the body and the view count), `full` adds the body HTML. A page's fingerprint uses them
+ * instead of the article itself, so editing a body re-renders only the pages that show that body.
+ * The view count, which `bantin views` changes every hour, is shown only on the article's own
+ * page: that page's fingerprint adds it, and nothing else changes with it.
  */
 export interface ArticleKeys {
   card: string;
   full: string;
+  views: number;
 }
 
 export function articleKeys(a: Article, htmlHash: string): ArticleKeys {
   // The list position is left out: an article does not change when another is added before it.
-  const { index, ...shown } = toCard(a);
+  const { index, views, ...shown } = toCard(a);
   void index;
   const card = hash(JSON.stringify(shown));
-  return { card, full: hash(card, htmlHash) };
+  return { card, full: hash(card, htmlHash), views };
 }
 
 /** Hash of every file under the given folders (templates and locales), in a fixed order. */

@@ -185,13 +185,15 @@ export function planSite(options: GenerateOptions, cache: GenerateCache = newCac
     const absPath = join(root, a.sourcePath);
     const before = cache.keys.get(absPath)?.keys;
     const keys = cachedKeys(a, absPath, origin.get(a)!, cache);
-    if (keys.card !== before?.card || keys.full !== before?.full) changed.add(a);
+    if (keys.card !== before?.card || keys.full !== before?.full || keys.views !== before?.views) changed.add(a);
     return [a, keys];
   })));
   const allFullOf = lazy(() => site.articles.map((a) => keysOf().get(a)!.full).join());
   const categories = site.categories.map((c) => ({ name: c.name, slug: c.slug, url: c.url, count: c.articles.length }));
   // What every page shows around its own content; templates see only this of the site.
-  const shell = { config, categories, visits: site.visits, data };
+  // The visit counter changes with every `bantin views` run and would re-render every page: only a
+  // sidebar that shows it has it.
+  const shell = { config, categories, visits: config.sidebar.includes('visits') ? site.visits : null, data: site.data };
   const themeKey = hash(BUILD_ID, hashFolders(templateDirs, [ASSETS_DIR]), JSON.stringify(config), JSON.stringify(strings), JSON.stringify([...assetNames]));
   const shellKeyOf = lazy(() => hash(themeKey, JSON.stringify(shell)));
   // Compiling the theme takes a while: a rebuild with the same templates and settings reuses it.
@@ -229,7 +231,10 @@ export function planSite(options: GenerateOptions, cache: GenerateCache = newCac
   };
   const rendering: PageRendering = {
     // Plain strings, not hashes: comparing them is cheaper than hashing thousands of pages.
-    fingerprint: (page) => `${shellKeyOf()}|${page.template}${contextKey(page.context)}|${page.context.article ? keysOf().get(page.context.article as Article)!.full : ''}`,
+    fingerprint: (page) => {
+      const keys = page.context.article ? keysOf().get(page.context.article as Article)! : undefined;
+      return `${shellKeyOf()}|${page.template}${contextKey(page.context)}|${keys ? `${keys.full}|${keys.views}` : ''}`;
+    },
     showsChanged: (page) => {
       keysOf();
       return Object.values(page.context).some(isChanged);
