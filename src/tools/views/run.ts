@@ -52,7 +52,7 @@ export async function countViews(options: ViewsOptions): Promise<ViewsResult> {
   const excluded = addressFilter(options.excludeIp ?? []);
   const isBot = botFilter();
   const counter = newCounter(state);
-  const now = new Date(options.now ?? Date.now()).toISOString();
+  const now = new Date(options.now ?? Date.now()).toISOString().slice(0, 10);
   const result: ViewsResult = {
     files: [], pageViews: 0, articleViews: 0, malformedAt: [], total: 0, articles: 0,
     skipped: { bots: 0, excluded: 0, notPages: 0, repeats: 0, malformed: 0 },
@@ -131,7 +131,7 @@ export async function countViews(options: ViewsOptions): Promise<ViewsResult> {
     };
   }
   counter.save();
-  const forgetBefore = new Date(Date.parse(now) - FORGET_MS).toISOString();
+  const forgetBefore = new Date(Date.parse(now) - FORGET_MS).toISOString().slice(0, 10);
   for (const [key, p] of Object.entries(state.logs)) if (!seen.has(key) && p.seen < forgetBefore) delete state.logs[key];
   writeState(options.root, state);
   result.total = state.total;

@@ -1,6 +1,6 @@
 // data/views.json: the counts a build shows (`total`, `pages`) and what `bantin views` keeps between
 // runs (how far each log was read, the last half hour's views, imported reports). Read and written here only.
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 export const VIEWS_FILE = 'data/views.json';
@@ -14,7 +14,7 @@ export interface LogProgress {
   lines: number;
   /** For a gzip file read to its end: its size, so later runs skip it without unpacking it. */
   whole?: number;
-  /** When a run last found this log among its inputs (ISO date): older entries are let go. */
+  /** The day a run last found this log among its inputs (`2025-10-10`): older entries are let go. */
   seen: string;
 }
 
@@ -90,7 +90,10 @@ export function writeState(root: string, state: ViewsState): void {
   const path = join(root, VIEWS_FILE);
   mkdirSync(join(root, 'data'), { recursive: true });
   const out = { total: state.total, pages: sorted(state.pages), logs: sorted(state.logs), recent: sorted(state.recent), imported: sorted(state.imported) };
+  const text = `${JSON.stringify(out, null, 1)}\n`;
+  // Unchanged, it is left alone: a new mtime would make the next build plan the site again.
+  if (existsSync(path) && readFileSync(path, 'utf8') === text) return;
   const tmp = join(root, 'data', `.views.json.${process.pid}.tmp`);
-  writeFileSync(tmp, `${JSON.stringify(out, null, 1)}\n`);
+  writeFileSync(tmp, text);
   renameSync(tmp, path);
 }
