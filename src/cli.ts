@@ -30,6 +30,7 @@ Commands:
              --root DIR  --strict  --json
   views    Count article views from the web server's access logs into data/views.json
              bantin views /var/log/nginx/access.log* [--root DIR] [--exclude-ip CIDR ...]
+             --base-url URL   the URL the site is served at, if built with --base-url
              --format F       combined, common, goaccess-json or csv (default: from each file)
              --exclude-ip R   addresses not counted, e.g. 10.0.0.0/8 (may be repeated)
              --json           print a machine-readable report
@@ -67,7 +68,7 @@ async function main(argv: string[]): Promise<number> {
     serve: { root: 'string', port: 'string', host: 'string', 'base-url': 'string', drafts: 'boolean', open: 'boolean', verbose: 'boolean' },
     new: { root: 'string', category: 'string', author: 'string', verbose: 'boolean' },
     check: { root: 'string', strict: 'boolean', json: 'boolean', verbose: 'boolean' },
-    views: { root: 'string', format: 'string', 'exclude-ip': 'strings', json: 'boolean', verbose: 'boolean' },
+    views: { root: 'string', 'base-url': 'string', format: 'string', 'exclude-ip': 'strings', json: 'boolean', verbose: 'boolean' },
   };
   if (!specs[command]) return usageError(`unknown command "${command}"`);
   let parsed;

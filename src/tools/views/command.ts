@@ -24,7 +24,7 @@ export async function runViews(values: Record<string, unknown>, inputs: string[]
   }
   let result: ViewsResult;
   try {
-    result = await countViews({ root, inputs, format: format as InputFormat | undefined, excludeIp: (values['exclude-ip'] as string[] | undefined) ?? [] });
+    result = await countViews({ root, inputs, format: format as InputFormat | undefined, excludeIp: (values['exclude-ip'] as string[] | undefined) ?? [], baseUrl: values['base-url'] as string | undefined });
   } catch (err) {
     // Messages of our own (a bad --exclude-ip, an unreadable views file or report) say what to do.
     if ((err as NodeJS.ErrnoException).code || values.verbose) throw err;

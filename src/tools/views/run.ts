@@ -18,6 +18,8 @@ export interface ViewsOptions {
   /** Default: by the file (`.json` GoAccess, `.csv`, else a log whose format its first line tells). */
   format?: InputFormat;
   excludeIp?: string[];
+  /** As `bantin build --base-url`: the base path the site is served under, when not bantin.yaml's. */
+  baseUrl?: string;
   /** For tests: the date logs are marked as seen. */
   now?: number;
 }
@@ -47,7 +49,7 @@ export interface ViewsResult {
 const FORGET_MS = 120 * 86_400_000;
 
 export async function countViews(options: ViewsOptions): Promise<ViewsResult> {
-  const { basePath, articles } = sitePaths(options.root);
+  const { basePath, articles } = sitePaths(options.root, options.baseUrl);
   const state = readState(options.root);
   const excluded = addressFilter(options.excludeIp ?? []);
   const isBot = botFilter();

@@ -14,9 +14,9 @@ export interface SitePaths {
 }
 
 /** Problems in the content are the build's to report: an article that cannot be read has no path here. */
-export function sitePaths(root: string): SitePaths {
+export function sitePaths(root: string, baseUrl?: string): SitePaths {
   const problems = new ProblemList();
-  const config = loadConfig(root, problems);
+  const config = loadConfig(root, problems, { baseUrl });
   const read = listContent(root, problems).markdown
     .map((file) => readArticle(file, config, problems))
     .filter((a): a is Article => a !== null);
