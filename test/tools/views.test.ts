@@ -53,6 +53,23 @@ describe('bantin views: what is counted', () => {
   });
 });
 
+describe('bantin views: large logs', () => {
+  it('reads every line of logs many times the read size, plain and compressed, lines cut between reads included', () => {
+    const root = viewsSite();
+    // 30,000 lines of about 250 bytes (7 MB): lines fall across the 1 MB reads at every kind of place.
+    const text = Array.from({ length: 30_000 }, (_, i) => line(`10.${i >> 16}.${(i >> 8) & 255}.${i & 255}`, T0 + i * 1000, `/xa${i % 3 ? ART1 : ART3}?n=${'x'.repeat(i % 97)}`)).join('');
+    writeFileSync(join(root, 'access.log'), text);
+    const plain = views(root, join(root, 'access.log'));
+    expect(plain.files[0]).toMatchObject({ lines: 30_000, views: 30_000 });
+    expect(state(root).pages).toEqual({ [ART1]: 20_000, [ART3]: 10_000 });
+    rmSync(join(root, 'data'), { recursive: true });
+    writeFileSync(join(root, 'access.log.gz'), gzipSync(text));
+    rmSync(join(root, 'access.log'));
+    expect(views(root, join(root, 'access.log.gz')).files[0]).toMatchObject({ lines: 30_000, views: 30_000 });
+    expect(state(root).total).toBe(30_000);
+  });
+});
+
 describe('bantin views: running it again', () => {
   it('counts nothing twice: the same log, lines added, the last half hour carried over, a last line still being written', () => {
     const root = viewsSite();

@@ -21,12 +21,13 @@ export function newCounter(state: ViewsState): Counter {
   let earlierUntil = -Infinity;
   for (const t of earlier.values()) earlierUntil = Math.max(earlierUntil, t + WINDOW_MS);
   let newest = earlierUntil - WINDOW_MS;
-  let sincePrune = 0;
+  // Pruned when it has doubled since the last pruning: never more than twice the last half hour's views.
+  let pruneAt = 10_000;
 
   const prune = () => {
     const before = newest - WINDOW_MS;
     for (const [key, t] of last) if (t <= before) last.delete(key);
-    sincePrune = 0;
+    pruneAt = Math.max(10_000, 2 * last.size);
   };
 
   return {
@@ -37,7 +38,7 @@ export function newCounter(state: ViewsState): Counter {
       if (prev !== undefined && Math.abs(time - prev) < WINDOW_MS) return false;
       last.set(key, time);
       if (time > newest) newest = time;
-      if (++sincePrune >= 200_000) prune();
+      if (last.size >= pruneAt) prune();
       state.total++;
       if (article) state.pages[path] = (state.pages[path] ?? 0) + 1;
       return true;

@@ -89,10 +89,24 @@ export async function readLines(file: LogFile, start: number, firstLineNo: numbe
         chunk = chunk.subarray(skip);
         skip = 0;
       }
-      const buf: Buffer = carry ? Buffer.concat([carry, chunk]) : chunk;
+      if (carry) {
+        // Only the line cut between two chunks is joined, not the whole chunk copied.
+        const nl = chunk.indexOf(10);
+        if (nl < 0) {
+          carry = Buffer.concat([carry, chunk]);
+          continue;
+        }
+        const joined = Buffer.concat([carry, chunk.subarray(0, nl)]);
+        const line = joined.toString('latin1');
+        onLine(line.charCodeAt(line.length - 1) === 13 ? line.slice(0, -1) : line, lineNo++);
+        end += joined.length + 1;
+        chunk = chunk.subarray(nl + 1);
+        carry = null;
+      }
+      const buf: Buffer = chunk;
       const last = buf.lastIndexOf(10);
       if (last < 0) {
-        carry = buf;
+        carry = buf.length ? Buffer.from(buf) : null;
         continue;
       }
       const text = buf.toString('latin1', 0, last);
@@ -104,7 +118,7 @@ export async function readLines(file: LogFile, start: number, firstLineNo: numbe
         from = nl + 1;
       }
       end += last + 1;
-      carry = last + 1 < buf.length ? buf.subarray(last + 1) : null;
+      carry = last + 1 < buf.length ? Buffer.from(buf.subarray(last + 1)) : null;
     }
   } catch (err) {
     damaged = (err as Error).message;

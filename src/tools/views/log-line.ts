@@ -44,25 +44,34 @@ function closingQuote(line: string, from: number): number {
   return -1;
 }
 
+// Most lines share their second with the line before: its time is worked out once.
+let lastStamp = '';
+let lastTime = NaN;
+
 /** The fields of one line, or null when it is not a line of that format. */
 export function parseLogLine(line: string, format: LogFormat): Hit | null {
   const space = line.indexOf(' ');
   const open = line.indexOf('[', space);
   const close = open < 0 ? -1 : line.indexOf(']', open);
   if (space <= 0 || close < 0 || line.charCodeAt(close + 1) !== 32 || line.charCodeAt(close + 2) !== 34) return null;
-  const time = parseLogTime(line.slice(open + 1, close));
+  if (close - open - 1 !== lastStamp.length || !line.startsWith(lastStamp, open + 1)) {
+    lastStamp = line.slice(open + 1, close);
+    lastTime = parseLogTime(lastStamp);
+  }
+  const time = lastTime;
   if (Number.isNaN(time)) return null;
-  const reqEnd = closingQuote(line, close + 3);
+  const reqStart = close + 3;
+  const reqEnd = closingQuote(line, reqStart);
   if (reqEnd < 0) return null;
-  const request = line.slice(close + 3, reqEnd);
-  const m1 = request.indexOf(' ');
-  const m2 = request.lastIndexOf(' ');
+  const m1 = line.indexOf(' ', reqStart);
+  const m2 = line.lastIndexOf(' ', reqEnd);
   // `"-"` or a bare garbage request (a TLS handshake sent to port 80) has no method and target.
-  if (m1 <= 0) return null;
-  const method = request.slice(0, m1);
-  const target = m2 > m1 ? request.slice(m1 + 1, m2) : request.slice(m1 + 1);
-  const status = Number(line.slice(reqEnd + 2, reqEnd + 5));
-  if (line.charCodeAt(reqEnd + 1) !== 32 || !Number.isInteger(status) || status < 100 || status > 599) return null;
+  if (m1 <= reqStart || m1 >= reqEnd) return null;
+  const method = line.slice(reqStart, m1);
+  const target = m2 > m1 ? line.slice(m1 + 1, m2) : line.slice(m1 + 1, reqEnd);
+  const d0 = line.charCodeAt(reqEnd + 2) - 48, d1 = line.charCodeAt(reqEnd + 3) - 48, d2 = line.charCodeAt(reqEnd + 4) - 48;
+  const status = d0 * 100 + d1 * 10 + d2;
+  if (line.charCodeAt(reqEnd + 1) !== 32 || !(d0 >= 1 && d0 <= 5 && d1 >= 0 && d1 <= 9 && d2 >= 0 && d2 <= 9)) return null;
   let agent: string | null = null;
   if (format === 'combined') {
     const refStart = line.indexOf('"', reqEnd + 5);
