@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // `node bench/views.mjs [--lines 5000000] [--runs 3]`: writes a site of 2,000 articles and about
 // 1 GB of combined-format access log to /dev/shm, then times `bantin views` on it from an empty
-// state (median of the runs) with its peak RSS (GNU time). Needs `npx tsc` first.
+// state (median of the runs) with its peak RSS (GNU time); compare --lines 500000 to see memory stay
+// flat. Needs `npx tsc` first.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, openSync, rmSync, statSync, writeFileSync, writeSync, closeSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -64,6 +65,5 @@ for (let r = 0; r < Number(values.runs); r++) {
   runs.push({ seconds: m * 60 + s, rssMB: Math.round(Number(field('Maximum resident set size \\(kbytes\\)')) / 1024) });
   console.log(`  run ${r + 1}: ${runs.at(-1).seconds.toFixed(2)} s, peak RSS ${runs.at(-1).rssMB} MB; ${run.stdout.trim().split('\n').pop()}`);
 }
-// Memory is flat when it does not grow with the log: the same run on a tenth of it, for comparison.
 console.log(`median ${median(runs.map((x) => x.seconds)).toFixed(2)} s, peak RSS median ${median(runs.map((x) => x.rssMB))} MB`);
 if (!values.keep) console.log(`(the log stays in ${work} for the next run; rm -r it when done)`);
