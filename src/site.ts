@@ -1,7 +1,7 @@
 import type { ProblemList } from './problems.js';
 import { slugify as slugOf } from './slug.js';
 import { pad } from './dates.js';
-import { countedViews, VIEWS_FILE } from './tools/views/state.js';
+import { countedViews, VIEWS_FILE } from './counted-views.js';
 import type { Article, ArchivePeriod, Category, Site, SiteConfig, Tag } from './types.js';
 
 /** First path segments the generator uses itself; a category may not take them. */

@@ -2,8 +2,9 @@
 // runs (how far each log was read, the last half hour's views, imported reports). Read and written here only.
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { VIEWS_FILE } from '../../counted-views.js';
 
-export const VIEWS_FILE = 'data/views.json';
+export { VIEWS_FILE };
 
 export interface LogProgress {
   /** File name when last read, for people reading the file. */
@@ -39,13 +40,6 @@ export const emptyState = (): ViewsState => ({ total: 0, pages: {}, logs: {}, re
 const isCount = (v: unknown): v is number => Number.isSafeInteger(v) && (v as number) >= 0;
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const counts = (v: unknown) => isObject(v) && Object.values(v).every(isCount);
-
-/** The counts a build adds to the front matter's `views` and the configured `visits`, or null without a usable file. */
-export function countedViews(data: Record<string, unknown>): { total: number; pages: Record<string, number> } | null {
-  const v = data.views;
-  if (!isObject(v) || !isCount(v.total) || !counts(v.pages)) return null;
-  return { total: v.total, pages: v.pages as Record<string, number> };
-}
 
 /** The state in `root`, an empty one when there is none; throws a message naming the file when it cannot be read. */
 export function readState(root: string): ViewsState {
