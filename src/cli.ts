@@ -9,6 +9,7 @@ import { limitHeapGrowth } from './build/heap.js';
 import { newArticle } from './tools/new-article.js';
 import { BuildFailure, formatProblem } from './base/problems.js';
 import { serve } from './serve/serve.js';
+import { runViews } from './tools/views/command.js';
 import type { Problem } from './base/types.js';
 
 const USAGE = `Usage: bantin <command> [options]
@@ -28,6 +29,12 @@ Commands:
   new      Create an article: bantin new "Tiêu đề bài viết" [--category "Thông báo"] [--author "..."]
   check    Check all content and config without building; exit code 1 on errors
              --root DIR  --strict  --json
+  views    Count article views from the web server's access logs into data/views.json
+             bantin views /var/log/nginx/access.log* [--root DIR] [--exclude-ip CIDR ...]
+             --base-url URL   the URL the site is served at, if built with --base-url
+             --format F       combined, common, goaccess-json or csv (default: from each file)
+             --exclude-ip R   addresses not counted, e.g. 10.0.0.0/8 (may be repeated)
+             --json           print a machine-readable report
   help     Show this help
   version  Show the version
 `;
@@ -43,10 +50,11 @@ function printProblem(p: Problem): void {
 
 type Flags = Record<string, string | boolean | undefined>;
 
-function parse(args: string[], options: Record<string, 'string' | 'boolean'>, positionals = false) {
+/** `strings`: an option that may be given more than once. */
+function parse(args: string[], options: Record<string, 'string' | 'boolean' | 'strings'>, positionals = false) {
   return parseArgs({
     args,
-    options: Object.fromEntries(Object.entries(options).map(([k, type]) => [k, { type }])),
+    options: Object.fromEntries(Object.entries(options).map(([k, type]) => [k, type === 'strings' ? { type: 'string', multiple: true } : { type }])),
     allowPositionals: positionals,
     strict: true,
   });
@@ -56,16 +64,17 @@ async function main(argv: string[]): Promise<number> {
   const [command = 'help', ...rest] = argv;
   if (command === 'help' || command === '--help' || command === '-h') return void process.stdout.write(USAGE), 0;
   if (command === 'version' || command === '--version') return void process.stdout.write(`bantin ${VERSION}\n`), 0;
-  const specs: Record<string, Record<string, 'string' | 'boolean'>> = {
+  const specs: Record<string, Record<string, 'string' | 'boolean' | 'strings'>> = {
     build: { root: 'string', out: 'string', 'base-url': 'string', drafts: 'boolean', strict: 'boolean', 'no-cache': 'boolean', json: 'boolean', verbose: 'boolean' },
     serve: { root: 'string', port: 'string', host: 'string', 'base-url': 'string', drafts: 'boolean', open: 'boolean', verbose: 'boolean' },
     new: { root: 'string', category: 'string', author: 'string', verbose: 'boolean' },
     check: { root: 'string', strict: 'boolean', json: 'boolean', verbose: 'boolean' },
+    views: { root: 'string', 'base-url': 'string', format: 'string', 'exclude-ip': 'strings', json: 'boolean', verbose: 'boolean' },
   };
   if (!specs[command]) return usageError(`unknown command "${command}"`);
   let parsed;
   try {
-    parsed = parse(rest, specs[command], command === 'new');
+    parsed = parse(rest, specs[command], command === 'new' || command === 'views');
   } catch (err) {
     return usageError((err as Error).message);
   }
@@ -73,6 +82,7 @@ async function main(argv: string[]): Promise<number> {
   try {
     if (command === 'build') return await runBuild(flags);
     if (command === 'check') return runCheck(flags);
+    if (command === 'views') return await runViews(parsed.values, parsed.positionals, usageError);
     if (command === 'new') {
       if (parsed.positionals.length !== 1) return usageError('bantin new takes the title, in quotes: bantin new "Tiêu đề bài viết"');
       const path = newArticle({ root: str(flags.root) ?? process.cwd(), title: parsed.positionals[0], category: str(flags.category), author: str(flags.author) });

@@ -3,6 +3,7 @@ import type { ProblemList } from '../base/problems.js';
 import { slugify as slugOf } from '../base/slug.js';
 import { pad } from '../base/dates.js';
 import { archivePath, RESERVED_SLUGS, tagPath } from '../base/urls.js';
+import { countedViews, VIEWS_FILE } from './counted-views.js';
 import type { Article, ArchivePeriod, Category, Site, SiteConfig, Tag } from '../base/types.js';
 
 const collator = new Intl.Collator('vi', { sensitivity: 'base', numeric: true });
@@ -41,17 +42,28 @@ export function buildSiteModel(
     .map((t) => ({ ...t, url: tagPath(t.slug) }))
     .sort((a, b) => collator.compare(a.name, b.name));
 
+  // Views counted from the server's logs (`bantin views`) add to the ones the front matter carries over.
+  const counted = countedViews(data);
+  if (data.views !== undefined && !counted) {
+    problems.warn(VIEWS_FILE, 'this is not a views file as `bantin views` writes it, so no counted views are shown', {
+      hint: 'restore it from Git, or delete it and run `bantin views` again',
+    });
+  }
   articles.forEach((a, i) => {
     const category = categories.get(slugify(a.categoryName))!;
     a.index = i;
     a.categoryName = category.name;
     a.categorySlug = category.slug;
     a.path = `${category.slug}/${a.slug}/`;
+    if (counted) a.views += counted.pages[`/${a.path}`] ?? 0;
   });
+  // Templates do not see the counting state: it changes with every run, and every page's fingerprint holds `data`.
+  const { views, ...rest } = data;
+  void views;
 
   return {
-    config, articles, categories: categoryList, tags, archive: buildArchive(articles), data,
-    visits: readVisits(config, data),
+    config, articles, categories: categoryList, tags, archive: buildArchive(articles), data: counted ? rest : data,
+    visits: readVisits(config, data, counted?.total),
   };
 }
 
@@ -108,8 +120,10 @@ function buildArchive(articles: Article[]): Site['archive'] {
   return { years: [...years.values()], months: [...months.values()], days: [...days.values()] };
 }
 
-function readVisits(config: SiteConfig, data: Record<string, unknown>): number | null {
+/** The visit counter: `visits` as configured (or as data/stats overrides it), plus the page views counted from logs. */
+function readVisits(config: SiteConfig, data: Record<string, unknown>, counted: number | undefined): number | null {
   const stats = data.stats as Record<string, unknown> | undefined;
   const v = stats && typeof stats === 'object' ? stats.visits : undefined;
-  return Number.isSafeInteger(v) && (v as number) >= 0 ? (v as number) : config.visits;
+  const base = Number.isSafeInteger(v) && (v as number) >= 0 ? (v as number) : config.visits;
+  return counted === undefined ? base : (base ?? 0) + counted;
 }

@@ -6,20 +6,23 @@ import type { Article } from '../base/types.js';
 
 /**
  * Two keys per article: `card` covers what listings and neighbour lists may show (everything
- * but the body), `full` adds the body HTML. A page's fingerprint uses them instead of the
- * article itself, so editing a body re-renders only the pages that show that body.
+ * but the body and the view count), `full` adds the body HTML. A page's fingerprint uses them
+ * instead of the article itself, so editing a body re-renders only the pages that show that body.
+ * The view count, which `bantin views` changes every hour, is shown only on the article's own
+ * page: that page's fingerprint adds it, and nothing else changes with it.
  */
 export interface ArticleKeys {
   card: string;
   full: string;
+  views: number;
 }
 
 export function articleKeys(a: Article, htmlHash: string): ArticleKeys {
   // The list position is left out: an article does not change when another is added before it.
-  const { index, ...shown } = toCard(a);
+  const { index, views, ...shown } = toCard(a);
   void index;
   const card = hash(JSON.stringify(shown));
-  return { card, full: hash(card, htmlHash) };
+  return { card, full: hash(card, htmlHash), views };
 }
 
 /** Article keys, recomputed only when the parse or what the model added to it changed. */
@@ -29,7 +32,7 @@ export interface KeysCache extends Pick<MarkdownCache, 'markdown'> {
 }
 
 export function cachedKeys(a: Article, absPath: string, parsed: Article, cache: KeysCache): ArticleKeys {
-  const input = `${a.path}\0${a.categoryName}\0${a.summary}\0${a.image}`;
+  const input = `${a.path}\0${a.categoryName}\0${a.summary}\0${a.image}\0${a.views}`;
   const htmlHash = cache.markdown.get(absPath)!.result.htmlHash;
   const hit = cache.keys.get(absPath);
   if (hit && hit.parsed === parsed && hit.input === input && hit.htmlHash === htmlHash) return hit.keys;

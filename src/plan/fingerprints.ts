@@ -27,7 +27,7 @@ export function fingerprints(site: Site, root: string, origin: Map<Article, Arti
     const absPath = join(root, a.sourcePath);
     const before = cache.keys.get(absPath)?.keys;
     const keys = cachedKeys(a, absPath, origin.get(a)!, cache);
-    if (keys.card !== before?.card || keys.full !== before?.full) changed.add(a);
+    if (keys.card !== before?.card || keys.full !== before?.full || keys.views !== before?.views) changed.add(a);
     return [a, keys];
   })));
   const allFullOf = lazy(() => site.articles.map((a) => keysOf().get(a)!.full).join());
@@ -58,7 +58,10 @@ export function fingerprints(site: Site, root: string, origin: Map<Article, Arti
      */
     structure: lazy(() => hash(shellKeyOf(), site.articles.map((a) => `${a.path}\t${a.categorySlug}\t${a.tagNames.join('\t')}\t${a.date.iso}`).join('\n'))),
     // Plain strings, not hashes: comparing them is cheaper than hashing thousands of pages.
-    page: (page: Page) => `${shellKeyOf()}|${page.template}${contextKey(page.context)}|${page.context.article ? keysOf().get(page.context.article as Article)!.full : ''}`,
+    page: (page: Page) => {
+      const keys = page.context.article ? keysOf().get(page.context.article as Article)! : undefined;
+      return `${shellKeyOf()}|${page.template}${contextKey(page.context)}|${keys ? `${keys.full}|${keys.views}` : ''}`;
+    },
     /** Whether a page shows an article whose keys changed since the cache's build. */
     showsChanged: (page: Page) => {
       keysOf();

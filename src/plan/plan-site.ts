@@ -93,8 +93,10 @@ export function planSite(options: GenerateOptions, cache: GenerateCache = newCac
   problems.throwIfErrors();
 
   const categories = site.categories.map((c) => ({ name: c.name, slug: c.slug, url: c.url, count: c.articles.length }));
-  // What every page shows around its own content; templates see only this of the site.
-  const shell = { config, categories, visits: site.visits, data };
+  // What every page shows around its own content; templates see only this of the site. The visit
+  // counter changes with every `bantin views` run and would re-render every page: only a sidebar
+  // that shows it has it.
+  const shell = { config, categories, visits: config.sidebar.includes('visits') ? site.visits : null, data: site.data };
   const themeKey = hash(BUILD_ID, hashFolders(templateDirs, [ASSETS_DIR]), JSON.stringify(config), JSON.stringify(strings), JSON.stringify([...assetNames]));
   const renderer = compiledTheme(cache, themeKey, () => createRenderer(root, templateDirs, config, strings, assetNames));
   const fp = fingerprints(site, root, origin, cache, themeKey, shell);

@@ -50,7 +50,8 @@ export function applyArticleEdit(plan: SitePlan, cache: GenerateCache, absPath: 
   const old = rendered.result;
   if (!same([result.brokenLinks, result.missingAlt], [old.brokenLinks, old.missingAlt])) return null;
   const stored = storeBody(result, cache.bodies);
-  const shown = { title: parsed.title, author: parsed.author, views: parsed.views, summary: parsed.summary || stored.summary, updated: parsed.updated, data: parsed.data };
+  // The article's views are the front matter's plus those counted from logs (data/views.json).
+  const shown = { title: parsed.title, author: parsed.author, views: article.views - before.views + parsed.views, summary: parsed.summary || stored.summary, updated: parsed.updated, data: parsed.data };
   const listed = !same(Object.fromEntries(IN_PLACE.map((f) => [f, article[f]])), shown);
 
   parsed.body = '';
