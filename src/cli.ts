@@ -8,6 +8,7 @@ import { limitHeapGrowth } from './heap.js';
 import { newArticle } from './new-article.js';
 import { BuildFailure, formatProblem } from './problems.js';
 import { serve } from './serve.js';
+import { IMPORT_USAGE, importCommand } from './tools/import/command.js';
 import type { Problem } from './types.js';
 
 const USAGE = `Usage: bantin <command> [options]
@@ -27,7 +28,7 @@ Commands:
   new      Create an article: bantin new "Tiêu đề bài viết" [--category "Thông báo"] [--author "..."]
   check    Check all content and config without building; exit code 1 on errors
              --root DIR  --strict  --json
-  help     Show this help
+${IMPORT_USAGE}  help     Show this help
   version  Show the version
 `;
 
@@ -55,6 +56,7 @@ async function main(argv: string[]): Promise<number> {
   const [command = 'help', ...rest] = argv;
   if (command === 'help' || command === '--help' || command === '-h') return void process.stdout.write(USAGE), 0;
   if (command === 'version' || command === '--version') return void process.stdout.write(`bantin ${version}\n`), 0;
+  if (command === 'import') return importCommand(rest);
   const specs: Record<string, Record<string, 'string' | 'boolean'>> = {
     build: { root: 'string', out: 'string', 'base-url': 'string', drafts: 'boolean', strict: 'boolean', 'no-cache': 'boolean', json: 'boolean', verbose: 'boolean' },
     serve: { root: 'string', port: 'string', host: 'string', 'base-url': 'string', drafts: 'boolean', open: 'boolean', verbose: 'boolean' },
