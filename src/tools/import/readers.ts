@@ -4,6 +4,8 @@ import type { Draft, Skipped } from './draft.js';
 import type { Messages } from './messages.js';
 import type { ImportOptions } from './run.js';
 import type { Kind, Source } from './sources.js';
+import { readFeed, readSharePointJson, readWxr } from './feeds.js';
+import { readHtmlPage } from './html-page.js';
 import { readTextDump } from './text-dump.js';
 
 export interface ReadContext {
@@ -11,6 +13,8 @@ export interface ReadContext {
   config: SiteConfig;
   t: Messages;
   options: Pick<ImportOptions, 'selector' | 'oldBase' | 'category'>;
+  /** Items of a many-article source that were skipped or could not be read, beside its drafts. */
+  problems: Skipped[];
 }
 
 export type Reader = (text: string, context: ReadContext) => Draft[] | Skipped | Promise<Draft[] | Skipped>;
@@ -28,6 +32,4 @@ function fromText(text: string, { source, config, t }: ReadContext): Draft[] | S
   }];
 }
 
-const notYet: Reader = (_text, { source }) => ({ source: source.id, reason: 'not supported yet', error: true });
-
-export const readers: Record<Kind, Reader> = { text: fromText, html: notYet, rss: notYet, wxr: notYet, sharepoint: notYet };
+export const readers: Record<Kind, Reader> = { text: fromText, html: readHtmlPage, rss: readFeed, wxr: readWxr, sharepoint: readSharePointJson };

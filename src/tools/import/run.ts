@@ -44,7 +44,7 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
   const sources = expandSources(options.sources, options.cwd);
   let done = 0;
   for (const source of sources) {
-    const result = await readOne(source, options, config, t);
+    const result = await readOne(source, options, config, t, report);
     if (!Array.isArray(result)) (result.error ? report.errors : report.skipped).push(result);
     else {
       for (const draft of result) await place(draft, options, config, t, index, files, report);
@@ -57,7 +57,7 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
   return report;
 }
 
-async function readOne(source: Source, options: ImportOptions, config: SiteConfig, t: Messages): Promise<Draft[] | Skipped> {
+async function readOne(source: Source, options: ImportOptions, config: SiteConfig, t: Messages, report: ImportReport): Promise<Draft[] | Skipped> {
   let text: string;
   let kind: Kind | null;
   try {
@@ -70,8 +70,10 @@ async function readOne(source: Source, options: ImportOptions, config: SiteConfi
     return { source: source.id, reason: why, error: true };
   }
   if (!kind) return { source: source.id, reason: `${t.unknownKind}; ${t.unknownKindHint}`, error: true };
-  const context: ReadContext = { source, config, t, options };
-  return readers[kind](text, context);
+  const context: ReadContext = { source, config, t, options, problems: [] };
+  const drafts = await readers[kind](text, context);
+  for (const p of context.problems) (p.error ? report.errors : report.skipped).push(p);
+  return drafts;
 }
 
 async function place(draft: Draft, options: ImportOptions, config: SiteConfig, t: Messages, index: ReturnType<typeof indexContent>, files: FileCopier, report: ImportReport): Promise<void> {

@@ -16,7 +16,7 @@ export interface Source {
 }
 
 /** Pages, feeds, exports and text dumps; not the pictures and documents they link to. */
-const READABLE = /\.(html?|aspx|asp|php|jsp|txt|xml|rss|atom|json)(?=$|[?@#])|(?:^|[/\\])[^./\\]+$/i;
+const READABLE = /\.(html?|aspx|asp|php|jsp|txt|xml|rss|atom|wxr|json)(?=$|[?@#])|(?:^|[/\\])[^./\\]+$/i;
 /** Folders a browser's "save page" makes for a page's pictures and scripts. */
 const PAGE_FILES = /_(files|tệp)$/i;
 
