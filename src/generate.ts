@@ -6,6 +6,7 @@ import { cachedKeys, renderMarkdown, type BodyRenderer, type StoredMarkdown } fr
 import { memoryBodyStore, WITH_BODY, type BodyStore } from './body-store.js';
 import { loadConfig } from './config.js';
 import { renderFeeds } from './feeds.js';
+import { redirectFiles } from './outputs-redirects.js';
 import { hash, hashFolders, type ArticleKeys } from './fingerprint.js';
 import { loadStrings } from './i18n.js';
 import { listContent, listFolder, loadData } from './load.js';
@@ -251,6 +252,10 @@ export function planSite(options: GenerateOptions, cache: GenerateCache = newCac
       produce: () => searchIndexFiles(searchDocs(site, (a) => keysOf().get(a)!.full), {}, cache),
     },
     { id: 'days', source: 'archive', fingerprint: site.archive.days.map((d) => d.key).join(), produce: () => [archiveDays(site)] },
+    {
+      id: 'redirects', source: 'oldUrls', get fingerprint() { return hash(BUILD_ID, config.baseUrl, JSON.stringify(site.articles.filter((a) => a.oldUrls.length).map((a) => [a.path, a.oldUrls]))); },
+      produce: () => redirectFiles(site.articles, config, new Set([...pages.map((p) => outputFile(p.path)), ...tree.assets.map((f) => f.contentPath)].map((p) => p.toLowerCase()))),
+    },
   );
   for (const f of tree.assets) groups.push(copyGroup(`content/${f.contentPath}`, f.contentPath, f.absPath));
   for (const [path, abs] of assets) groups.push(copyGroup(`templates/${path}`, assetNames.get(path)!, abs));
