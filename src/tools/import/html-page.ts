@@ -8,23 +8,25 @@ import { authorBelow, dateAbove, dateBelow, textLines, viewsNear, type DateSeen 
 import type { ReadContext } from './readers.js';
 
 type Doc = ReturnType<typeof parseHTML>['document'];
+type DomNodeOf<D extends Doc> = NonNullable<ReturnType<D['querySelector']>>;
 
 export function readHtmlPage(html: string, { source, config, t, options }: ReadContext): Draft[] | Skipped {
   const { document } = parseHTML(html);
   const lines = textLines(document.body ?? document);
   let body: string | null = null;
+  let bodyElement: DomNodeOf<typeof document> | null = null;
   let byline = '';
   let title = '';
   let publishedTime = '';
   if (options.selector) {
     const el = document.querySelector(options.selector);
     if (!el) return { source: source.id, reason: t.selectorMissing(options.selector), error: true };
-    body = el.innerHTML;
+    [body, bodyElement] = [el.innerHTML, el];
   } else {
     // SharePoint keeps rich text in div.ExternalClass<GUID>; the largest is the article.
     const parts = [...document.querySelectorAll('div[class^="ExternalClass"], div[class*=" ExternalClass"]')];
     const largest = parts.sort((a, b) => b.textContent.length - a.textContent.length)[0];
-    if (largest && largest.textContent.trim()) body = largest.innerHTML;
+    if (largest && largest.textContent.trim()) [body, bodyElement] = [largest.innerHTML, largest];
   }
   if (body === null) {
     // Readability changes the document it reads: it gets a copy of its own.
@@ -33,7 +35,7 @@ export function readHtmlPage(html: string, { source, config, t, options }: ReadC
   }
   if (body === null) return { source: source.id, reason: `${t.noArticle}; ${t.noArticleHint}` };
 
-  const bodyLines = textLines(parseHTML(`<!doctype html><html><body>${body}</body></html>`).document.body);
+  const bodyLines = textLines(bodyElement ?? parseHTML(`<!doctype html><html><body>${body}</body></html>`).document.body);
   let start = bodyLines.length ? lines.indexOf(bodyLines[0]) : -1;
   if (start < 0) start = lines.length;
   let end = bodyLines.length ? lines.lastIndexOf(bodyLines[bodyLines.length - 1]) + 1 : start;
@@ -63,7 +65,7 @@ export function readHtmlPage(html: string, { source, config, t, options }: ReadC
   const oldUrl = oldUrlOf(html, document, source, options.oldBase);
   return [{
     source: source.id, title, date: seen.wall, author, views, category, tags, summary: meta(document, 'og:description'), image: meta(document, 'og:image'),
-    html: body, oldUrl, base: { url: oldUrl ?? source.url, file: source.file, root: source.root }, missing,
+    html: body, oldUrl, base: { url: source.url ?? oldUrl ?? undefined, file: source.file, root: source.root }, missing,
   }];
 }
 

@@ -10,7 +10,8 @@ interface DomNode {
   nodeType: number;
   nodeName: string;
   nodeValue: string | null;
-  childNodes: ArrayLike<DomNode>;
+  firstChild: DomNode | null;
+  nextSibling: DomNode | null;
 }
 
 /** The text of `root`, a line per block, spaces (no-break ones too) collapsed, empty lines dropped. */
@@ -31,7 +32,8 @@ export function textLines(root: DomNode): string[] {
     if (SKIP.has(node.nodeName.toUpperCase())) return;
     const block = BLOCK.has(node.nodeName.toUpperCase());
     if (block) flush();
-    for (let i = 0; i < node.childNodes.length; i++) walk(node.childNodes[i]);
+    // Siblings, not childNodes: linkedom makes a new list each time childNodes is read.
+    for (let child = node.firstChild; child; child = child.nextSibling) walk(child);
     if (block) flush();
   };
   walk(root);
