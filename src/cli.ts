@@ -9,6 +9,7 @@ import { limitHeapGrowth } from './build/heap.js';
 import { newArticle } from './tools/new-article.js';
 import { BuildFailure, formatProblem } from './base/problems.js';
 import { serve } from './serve/serve.js';
+import { IMPORT_USAGE, importCommand } from './tools/import/command.js';
 import { runViews } from './tools/views/command.js';
 import type { Problem } from './base/types.js';
 
@@ -35,7 +36,7 @@ Commands:
              --format F       combined, common, goaccess-json or csv (default: from each file)
              --exclude-ip R   addresses not counted, e.g. 10.0.0.0/8 (may be repeated)
              --json           print a machine-readable report
-  help     Show this help
+${IMPORT_USAGE}  help     Show this help
   version  Show the version
 `;
 
@@ -64,6 +65,7 @@ async function main(argv: string[]): Promise<number> {
   const [command = 'help', ...rest] = argv;
   if (command === 'help' || command === '--help' || command === '-h') return void process.stdout.write(USAGE), 0;
   if (command === 'version' || command === '--version') return void process.stdout.write(`bantin ${VERSION}\n`), 0;
+  if (command === 'import') return importCommand(rest);
   const specs: Record<string, Record<string, 'string' | 'boolean' | 'strings'>> = {
     build: { root: 'string', out: 'string', 'base-url': 'string', drafts: 'boolean', strict: 'boolean', 'no-cache': 'boolean', json: 'boolean', verbose: 'boolean' },
     serve: { root: 'string', port: 'string', host: 'string', 'base-url': 'string', drafts: 'boolean', open: 'boolean', verbose: 'boolean' },

@@ -100,6 +100,8 @@ export interface Article {
   html: string;
   /** Plain text of the body, for search and summaries. */
   text: string;
+  /** Addresses the article had on an old portal (front-matter `oldUrls`): the build redirects them here. */
+  oldUrls: string[];
   /** Front-matter keys bantin does not know, passed to templates as they are. */
   data: Record<string, unknown>;
   /** Index in the site's newest-first article list. */

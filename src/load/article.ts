@@ -21,7 +21,7 @@ const engines = {
   javascript: refuse, coffee: refuse, json: refuse,
 };
 
-const KNOWN_FIELDS = new Set(['title', 'date', 'updated', 'author', 'views', 'category', 'tags', 'summary', 'image', 'draft', 'slug']);
+const KNOWN_FIELDS = new Set(['title', 'date', 'updated', 'author', 'views', 'category', 'tags', 'summary', 'image', 'draft', 'slug', 'oldUrls']);
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 /** Reads one Markdown file into an Article (without URL or HTML yet), or reports why it cannot. */
@@ -164,6 +164,14 @@ export function parseArticle(source: string, path: string, config: SiteConfig, p
   // Only http(s) URLs and plain paths: a `javascript:` or `data:` image is never put in a page.
   else if (/^[a-z][a-z0-9+.-]*:/i.test(image) && !/^https?:\/\//i.test(image)) bad('image', `\`image\` may not be a ${image.split(':')[0]}: URL`, imageHint);
 
+  let oldUrls: string[] = [];
+  const oldUrlsHint = 'write a list of the old addresses, like `oldUrls: ["https://old.gov.vn/Lists/Posts/Post.aspx?ID=83"]`';
+  if (typeof fm.oldUrls === 'string') oldUrls = [fm.oldUrls];
+  else if (Array.isArray(fm.oldUrls) && fm.oldUrls.every((u) => typeof u === 'string')) oldUrls = fm.oldUrls as string[];
+  else if (fm.oldUrls !== undefined && fm.oldUrls !== null) bad('oldUrls', '`oldUrls` must be a list of addresses', oldUrlsHint);
+  const badOld = oldUrls.find((u) => !/^(https?:\/\/[^/\s]+)?\/\S*$/i.test(u.trim()));
+  if (badOld !== undefined) bad('oldUrls', `\`oldUrls\`: "${badOld}" is not an http(s) address or a path starting with /`, oldUrlsHint);
+
   let draft = false;
   if (fm.draft !== undefined && fm.draft !== null) {
     if (typeof fm.draft === 'boolean') draft = fm.draft;
@@ -184,7 +192,7 @@ export function parseArticle(source: string, path: string, config: SiteConfig, p
   return {
     sourcePath: path, title, date, updated, author: author ?? '', views, categoryName, categorySlug: '', tagNames,
     summary: summary ?? '', image: image || null, draft, slug, path: '', body: parsed.content,
-    html: '', text: '', data, index: -1,
+    html: '', text: '', oldUrls: oldUrls.map((u) => u.trim()), data, index: -1,
   };
 }
 

@@ -72,5 +72,7 @@ export function fingerprints(site: Site, root: string, origin: Map<Article, Arti
     // Only what the index holds: an edit of, say, a view count leaves it alone.
     search: () => hash(BUILD_ID, config.basePath, JSON.stringify(site.articles.map(searchKey))),
     days: () => site.archive.days.map((d) => d.key).join(),
+    // Redirects from old portals' addresses: where each article went, and the site's own address.
+    redirects: () => hash(BUILD_ID, config.baseUrl, JSON.stringify(site.articles.filter((a) => a.oldUrls.length).map((a) => [a.path, a.oldUrls]))),
   };
 }

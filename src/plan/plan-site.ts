@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import { renderMarkdown, type BodyRenderer } from '../markdown/bodies.js';
 import { loadConfig } from '../load/config.js';
 import { renderFeeds } from '../outputs/feeds.js';
+import { redirectFiles } from '../outputs/redirects.js';
 import { fingerprints } from './fingerprints.js';
 import { readArticles } from './read-articles.js';
 import { newCache, type GenerateCache } from './cache.js';
@@ -119,6 +120,10 @@ export function planSite(options: GenerateOptions, cache: GenerateCache = newCac
       produce: () => searchIndexFiles(searchDocs(site, (a) => fp.keysOf(a).full), {}, cache),
     },
     { id: 'days', source: 'archive', fingerprint: fp.days(), produce: () => [archiveDays(site)] },
+    {
+      id: 'redirects', source: 'oldUrls', get fingerprint() { return fp.redirects(); },
+      produce: () => redirectFiles(site.articles, config, new Set([...pages.map((p) => outputFile(p.path)), ...tree.assets.map((f) => f.contentPath)].map((p) => p.toLowerCase()))),
+    },
   );
   for (const f of tree.assets) groups.push(copyGroup(`content/${f.contentPath}`, f.contentPath, f.absPath));
   for (const [path, abs] of assets) groups.push(copyGroup(`templates/${path}`, assetNames.get(path)!, abs));

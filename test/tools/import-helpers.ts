@@ -1,0 +1,42 @@
+// Shared by the import tests: a site to import into, the real CLI, and the built article pages.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect } from 'vitest';
+import { makeSite, readPage, runCli, texts } from '../helpers.js';
+
+export function importSite(extra: Record<string, string | Buffer> = {}, config = 'title: Xã Thử Nghiệm\nlocale: vi\n'): string {
+  return makeSite({ 'bantin.yaml': config, ...extra }, 'import');
+}
+
+/** `bantin import ARGS --root ROOT` through the compiled CLI. */
+export function runImport(root: string, args: string[], cwd = root) {
+  return runCli(['import', ...args, '--root', root], { cwd });
+}
+
+/** Builds the site with the real CLI; fails the test with the CLI's own words if the build fails. */
+export function buildSite(root: string): string {
+  const r = runCli(['build', '--root', root, '--no-cache']);
+  expect(r.stderr + r.stdout).toMatch(/built \d+ pages/);
+  expect(r.status).toBe(0);
+  return join(root, 'dist');
+}
+
+/** What a reader sees of one article page. */
+export function articleView(dist: string, path: string) {
+  const page = readPage(dist, path);
+  const body = page.querySelector('.article-body')!;
+  return {
+    page,
+    body,
+    title: page.querySelector('h1')!.text.trim(),
+    date: page.querySelector('.article-date')!.text.trim(),
+    author: page.querySelector('.byline')?.text.replace(/^Tác giả:\s*/, '').trim() ?? '',
+    views: page.querySelector('.views')!.text.trim(),
+    category: texts(page, '.breadcrumb a')[1],
+    headings: texts(body, 'h2, h3'),
+    paragraphs: texts(body, 'p'),
+    text: body.text,
+  };
+}
+
+export const read = (root: string, path: string) => readFileSync(join(root, path), 'utf8');
