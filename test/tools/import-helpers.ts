@@ -40,3 +40,7 @@ export function articleView(dist: string, path: string) {
 }
 
 export const read = (root: string, path: string) => readFileSync(join(root, path), 'utf8');
+
+/** A 1×1 PNG and a minimal PDF, as a page's picture and attachment. */
+export const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201a0d5e0b70000000049454e44ae426082', 'hex');
+export const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');

@@ -6,10 +6,8 @@ import iconv from 'iconv-lite';
 import { beforeAll, describe, expect, it } from 'vitest';
 // @ts-expect-error plain JS shared with bench/import.mjs
 import { sample, sharePointPage, wordPressPage } from './fixtures/import/pages.mjs';
-import { articleView, buildSite, importSite, read, runImport } from './import-helpers.js';
+import { articleView, buildSite, importSite, PDF, PNG, read, runImport } from './import-helpers.js';
 
-export const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201a0d5e0b70000000049454e44ae426082', 'hex');
-export const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
 const NOISE = ['LIÊN KẾT WEB', 'SỐ LƯỢT TRUY CẬP', 'TIN MỚI HƠN', 'TIN ĐÃ ĐƯA', 'Xem tiếp', 'Xem theo ngày', 'Tìm kiếm', 'Bài viết mới', 'Để lại bình luận', 'Bản quyền', 'Số lượt người xem', 'Lượt xem'];
 
 const TCVN3_PAGE = `<html><head><meta http-equiv="Content-Type" content="text/html; charset=windows-1252"><title>Lịch tiếp công dân</title></head>
