@@ -42,7 +42,7 @@ export async function startServe(root: string, extra: string[] = []): Promise<Se
 
 /** Listens to the live-reload stream and collects its events. */
 export function listenEvents(base: string) {
-  const events: { event: string; data: string }[] = [];
+  const events: { event: string; data: string; cause?: { at: number; paths: string[] } }[] = [];
   const controller = new AbortController();
   const ready = fetch(new URL('/__bantin/events', base), { signal: controller.signal }).then(async (res) => {
     const reader = res.body!.getReader();
@@ -60,7 +60,8 @@ export function listenEvents(base: string) {
             buffer = buffer.slice(at + 2);
             const event = /^event: (.*)$/m.exec(block)?.[1];
             const data = /^data: (.*)$/m.exec(block)?.[1] ?? '';
-            if (event) events.push({ event, data });
+            const cause = /^cause: (.*)$/m.exec(block)?.[1];
+            if (event) events.push({ event, data, cause: cause ? JSON.parse(cause) : undefined });
           }
         }
       } catch {
@@ -80,6 +81,20 @@ export function listenEvents(base: string) {
         await new Promise((r) => setTimeout(r, 10));
       }
       return events[from];
+    },
+    /**
+     * Waits for the event of the rebuild that a change of `file` (a path ending) made at or after
+     * `since` (Date.now() before the change) started. Under load a write can give two watcher
+     * bursts, and an earlier step's second event would otherwise be taken for this step's.
+     */
+    async answering(file: string, since: number, timeoutMs = 30_000) {
+      const end = Date.now() + timeoutMs;
+      for (;;) {
+        const hit = events.find((e) => e.cause && e.cause.at >= since && e.cause.paths.some((p) => p.endsWith(file)));
+        if (hit) return hit;
+        if (Date.now() > end) throw new Error(`no live-reload event answered the change of ${file}`);
+        await new Promise((r) => setTimeout(r, 10));
+      }
     },
   };
 }

@@ -27,11 +27,11 @@ describe('bantin serve over HTTP', () => {
     const res = await fetch(new URL(path, server.url));
     return { status: res.status, type: res.headers.get('content-type'), body: await res.text() };
   };
-  /** Makes a change and waits for the live-reload event it causes. */
-  const change = async (edit: () => void) => {
-    const n = live.events.length;
+  /** Makes a change of `file` and waits for the live-reload event of the rebuild it starts. */
+  const change = async (edit: () => void, file: string) => {
+    const since = Date.now();
     edit();
-    return live.next(n).catch((err) => {
+    return live.answering(file, since).catch((err) => {
       throw new Error(`${err.message}; server said:\n${server.output()}`);
     });
   };
@@ -65,7 +65,7 @@ describe('bantin serve over HTTP', () => {
   });
 
   it('re-renders an article whose body was edited, and sends a reload event', async () => {
-    const event = await change(() => writeFileSync(join(root, 'content/tin-tuc/bai-3.md'), article({ title: 'Bài 3', date: '2024-05-03 09:00', category: 'Tin tức' }, 'Nội dung mới hoàn toàn.')));
+    const event = await change(() => writeFileSync(join(root, 'content/tin-tuc/bai-3.md'), article({ title: 'Bài 3', date: '2024-05-03 09:00', category: 'Tin tức' }, 'Nội dung mới hoàn toàn.')), 'content/tin-tuc/bai-3.md');
     expect(event.event).toBe('reload');
     expect(JSON.parse(event.data)).toContain('tin-tuc/bai-3/index.html');
     expect((await get('/tin-tuc/bai-3/')).body).toContain('Nội dung mới hoàn toàn.');
@@ -73,30 +73,30 @@ describe('bantin serve over HTTP', () => {
   });
 
   it('follows a title change to listings and neighbours', async () => {
-    await change(() => writeFileSync(join(root, 'content/tin-tuc/bai-5.md'), article({ title: 'Tiêu đề đã sửa', date: '2024-05-05 09:00', category: 'Tin tức' })));
+    await change(() => writeFileSync(join(root, 'content/tin-tuc/bai-5.md'), article({ title: 'Tiêu đề đã sửa', date: '2024-05-05 09:00', category: 'Tin tức' })), 'content/tin-tuc/bai-5.md');
     expect((await get('/')).body).toContain('Tiêu đề đã sửa');
     expect((await get('/tin-tuc/bai-7/')).body).toContain('Tiêu đề đã sửa');
     expect((await get('/tin-tuc/bai-3/')).body).toContain('Tiêu đề đã sửa');
   });
 
   it('adds, deletes and renames articles', async () => {
-    await change(() => writeFiles(root, { 'content/tin-tuc/bai-moi.md': article({ title: 'Bài mới thêm', date: '2024-06-01 10:00' }) }));
+    await change(() => writeFiles(root, { 'content/tin-tuc/bai-moi.md': article({ title: 'Bài mới thêm', date: '2024-06-01 10:00' }) }), 'content/tin-tuc/bai-moi.md');
     expect((await get('/tin-tuc/bai-moi/')).status).toBe(200);
     expect((await get('/')).body).toContain('Bài mới thêm');
-    await change(() => renameSync(join(root, 'content/tin-tuc/bai-moi.md'), join(root, 'content/tin-tuc/bai-doi-ten.md')));
+    await change(() => renameSync(join(root, 'content/tin-tuc/bai-moi.md'), join(root, 'content/tin-tuc/bai-doi-ten.md')), 'content/tin-tuc/bai-doi-ten.md');
     expect((await get('/tin-tuc/bai-moi/')).status).toBe(404);
     expect((await get('/tin-tuc/bai-doi-ten/')).status).toBe(200);
-    await change(() => rmSync(join(root, 'content/tin-tuc/bai-doi-ten.md')));
+    await change(() => rmSync(join(root, 'content/tin-tuc/bai-doi-ten.md')), 'content/tin-tuc/bai-doi-ten.md');
     expect((await get('/tin-tuc/bai-doi-ten/')).status).toBe(404);
     expect((await get('/')).body).not.toContain('Bài mới thêm');
   });
 
   it('rebuilds on template and config edits; CSS alone sends a css event', async () => {
-    await change(() => writeFiles(root, { 'templates/partials/footer.njk': '<footer class="site-footer">Chân trang riêng</footer>\n' }));
+    await change(() => writeFiles(root, { 'templates/partials/footer.njk': '<footer class="site-footer">Chân trang riêng</footer>\n' }), 'templates/partials/footer.njk');
     expect((await get('/tin-tuc/bai-1/')).body).toContain('Chân trang riêng');
-    await change(() => writeFileSync(join(root, 'bantin.yaml'), 'title: Xã Đổi Tên\npageSize: 3\nrelatedCount: 2\ncategories: [Tin tức, Thông báo]\n'));
+    await change(() => writeFileSync(join(root, 'bantin.yaml'), 'title: Xã Đổi Tên\npageSize: 3\nrelatedCount: 2\ncategories: [Tin tức, Thông báo]\n'), 'bantin.yaml');
     expect((await get('/thong-bao/')).body).toContain('Xã Đổi Tên');
-    const css = await change(() => writeFiles(root, { 'templates/assets/style.css': 'body { color: red; }\n' }));
+    const css = await change(() => writeFiles(root, { 'templates/assets/style.css': 'body { color: red; }\n' }), 'templates/assets/style.css');
     expect(css.event).toBe('css');
     const href = /href="(\/assets\/style\.[^"]+\.css)"/.exec((await get('/')).body)![1];
     expect((await get(href)).body).toBe('body { color: red; }\n');
@@ -105,7 +105,7 @@ describe('bantin serve over HTTP', () => {
   it('keeps serving the last good page and shows an overlay while a file is broken', async () => {
     const path = join(root, 'content/tin-tuc/bai-1.md');
     const good = readFileSync(path, 'utf8');
-    const event = await change(() => writeFileSync(path, '---\ntitle: [hỏng\ndate: 2024-05-01\n---\n'));
+    const event = await change(() => writeFileSync(path, '---\ntitle: [hỏng\ndate: 2024-05-01\n---\n'), 'content/tin-tuc/bai-1.md');
     expect(event.event).toBe('problems');
     const page = await get('/tin-tuc/bai-1/');
     expect(page.status).toBe(200);
@@ -115,7 +115,7 @@ describe('bantin serve over HTTP', () => {
     expect(server.child.exitCode).toBeNull();
     // chokidar re-attaches a file's watcher after its first change; an editor's next save comes later than this.
     await new Promise((r) => setTimeout(r, 300));
-    await change(() => writeFileSync(path, good));
+    await change(() => writeFileSync(path, good), 'content/tin-tuc/bai-1.md');
     expect((await get('/tin-tuc/bai-1/')).body).not.toContain('id="bantin-overlay"');
   });
 

@@ -41,7 +41,14 @@ export function createDevSession(options: GenerateOptions) {
    * rendered before that.
    */
   function rebuild({ defer = false, paths = [] as string[] } = {}): RebuildResult {
-    finishDeferred();
+    const edited = new Set(paths);
+    const quickEdit = defer && edited.size === 1 && last !== null && !problems.some((p) => p.severity === 'error');
+    // A deferring rebuild supersedes what the last one left for later: its own deferred part covers
+    // both (the plan's search index, feeds and sitemap, or after a quick edit a whole rebuild), and
+    // the files it serves are compared with what is served now. Running the old part first made a
+    // save that came soon after the last one wait for it.
+    if (defer) deferred = null;
+    else finishDeferred();
     const started = performance.now();
     const changed: string[] = [];
     let produced = 0;
@@ -65,8 +72,7 @@ export function createDevSession(options: GenerateOptions) {
       groups.set(group.id, { fingerprint: fingerprint ?? '', paths: written });
     };
     try {
-      const edited = new Set(paths);
-      const quick = defer && edited.size === 1 && last && !problems.some((p) => p.severity === 'error') ? applyArticleEdit(last, cache, [...edited][0]) : null;
+      const quick = quickEdit ? applyArticleEdit(last!, cache, [...edited][0]) : null;
       if (quick) {
         for (const group of quick) update(group, null);
         deferred = () => {

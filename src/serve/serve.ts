@@ -29,8 +29,11 @@ const TYPES: Record<string, string> = {
   '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 };
 
-/** How long after a reload event the deferred part of a rebuild waits: a page fetch takes a few ms. */
-const SETTLE_MS = 150;
+/**
+ * How long after a reload event the deferred part of a rebuild waits for the editor to stop saving:
+ * a page fetch takes a few ms, and a save that comes meanwhile supersedes it (see dev-session.ts).
+ */
+const SETTLE_MS = 400;
 
 /**
  * `bantin serve`: builds into memory, serves it, watches the sources and rebuilds what changed.
@@ -60,49 +63,64 @@ export async function serve(options: ServeOptions) {
   });
   let timer: NodeJS.Timeout | null = null;
   let running = Promise.resolve();
+  // The deferred part of the last rebuild, while it waits: a new save cancels it.
+  let settling: { timer: NodeJS.Timeout; done: () => void } | null = null;
   let batch: string[] = [];
+  let batchAt = 0;
   watcher.on('all', (event, path) => {
     if (process.env.BANTIN_DEBUG) log(`bantin: ${event} ${path}`);
     // A folder alone changes no output. Under load its event can come a burst ahead of the files
     // made in it; rebuilding then would pick those files up with no word of which they were, and a
     // new stylesheet would reload open pages instead of being swapped in. Their own events follow.
     if (event === 'addDir' || event === 'unlinkDir') return;
+    if (batch.length === 0) batchAt = Date.now();
     batch.push(path);
     if (timer) clearTimeout(timer);
     // Editors save several files at once (and some write a file twice): wait for the burst to end.
     timer = setTimeout(() => {
       timer = null;
-      const paths = batch;
+      const cause = { at: batchAt, paths: batch };
       batch = [];
-      running = running.then(() => rebuildNow(paths)).catch((err: Error) => log(`bantin: internal error while rebuilding: ${err.stack ?? err}`));
+      if (settling) {
+        clearTimeout(settling.timer);
+        settling.done();
+        settling = null;
+      }
+      running = running.then(() => rebuildNow(cause)).catch((err: Error) => log(`bantin: internal error while rebuilding: ${err.stack ?? err}`));
     }, 10);
   });
   await new Promise<void>((ok) => watcher.once('ready', () => ok()));
 
-  function rebuildNow(paths: string[]): void {
+  /**
+   * `cause`: the files whose changes start this rebuild, and when the first of them was seen. Its
+   * events carry it (an SSE field browsers ignore), so a client can tell which save an event answers.
+   */
+  function rebuildNow(cause: { at: number; paths: string[] }): void {
+    const { paths } = cause;
     const nextBase = basePathOf();
     if (nextBase !== basePath) {
       log('bantin: the base path changed; restart `bantin serve` to serve it');
     }
     const result = session.rebuild({ defer: true, paths: [...new Set(paths)] });
     report(result, 'rebuilt');
-    if (!result.ok) broadcast('problems', JSON.stringify(result.problems.filter((p) => p.severity === 'error')));
+    if (!result.ok) broadcast('problems', JSON.stringify(result.problems.filter((p) => p.severity === 'error')), cause);
     else if (result.changed.length > 0) {
       // Stylesheets alone: the page swaps them in place, without losing the reader's scroll.
       const cssOnly = paths.length > 0 && paths.every((p) => p.endsWith('.css'));
-      broadcast(cssOnly ? 'css' : 'reload', JSON.stringify(result.changed.slice(0, 100)));
-    } else broadcast('ok', '[]');
+      broadcast(cssOnly ? 'css' : 'reload', JSON.stringify(result.changed.slice(0, 100)), cause);
+    } else broadcast('ok', '[]', cause);
     // The rest of the rebuild (search data, feeds, sitemap, and after an article-only edit the
     // full check) follows once the reloaded page has had time to be fetched. Should it change a page
     // after all, open pages reload again.
-    running = running.then(() => new Promise<void>((done) => setTimeout(() => {
+    running = running.then(() => new Promise<void>((done) => settling = { done, timer: setTimeout(() => {
+      settling = null;
       const later = session.finishDeferred();
       if (session.problems.some((p) => p.severity === 'error')) {
         report({ ok: false, changed: [], produced: 0, planned: true, ms: 0, problems: session.problems }, 'rebuilt');
         broadcast('problems', JSON.stringify(session.problems.filter((p) => p.severity === 'error')));
       } else if (later.some((p) => p.endsWith('.html'))) broadcast('reload', JSON.stringify(later.slice(0, 100)));
       done();
-    }, SETTLE_MS)));
+    }, SETTLE_MS) }));
   }
 
   function report(result: ReturnType<typeof session.rebuild>, verb: string): void {
@@ -111,8 +129,9 @@ export async function serve(options: ServeOptions) {
     else log(`bantin: ${verb} failed with ${result.problems.filter((p) => p.severity === 'error').length} error(s); still serving the last good pages`);
   }
 
-  function broadcast(event: string, data: string): void {
-    for (const res of clients) res.write(`event: ${event}\ndata: ${data}\n\n`);
+  function broadcast(event: string, data: string, cause?: { at: number; paths: string[] }): void {
+    const line = cause ? `cause: ${JSON.stringify(cause)}\n` : '';
+    for (const res of clients) res.write(`event: ${event}\n${line}data: ${data}\n\n`);
   }
 
   function handle(req: IncomingMessage, res: ServerResponse): void {
