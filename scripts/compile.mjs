@@ -3,6 +3,7 @@
 // was moved or deleted): BUILD_ID hashes all of lib/, and no stale module may be loaded from it.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 
 const root = join(import.meta.dirname, '..');
@@ -13,4 +14,6 @@ if (existsSync(lib)) {
     if (m && !existsSync(join(root, 'src', `${m[1]}.ts`))) rmSync(join(lib, file));
   }
 }
-execFileSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', join(root, 'tsconfig.json')], { stdio: 'inherit' });
+// Resolved, not joined to root/node_modules: Stryker's sandbox compiles before it links node_modules.
+const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
+execFileSync(process.execPath, [tsc, '-p', join(root, 'tsconfig.json')], { stdio: 'inherit' });

@@ -9,7 +9,8 @@ const root = fileURLToPath(new URL('..', import.meta.url));
  * Each run gets its own scratch folder under test/.tmp, so runs side by side do not collide.
  */
 export default function setup(): () => void {
-  execFileSync(process.execPath, ['scripts/compile.mjs'], { cwd: root, stdio: 'inherit' });
+  // Under Stryker, lib/ was compiled once before the run (BANTIN_COMPILED, vitest.stryker.config.ts).
+  if (!process.env.BANTIN_COMPILED) execFileSync(process.execPath, ['scripts/compile.mjs'], { cwd: root, stdio: 'inherit' });
   const scratch = `${root}test/.tmp/run-${process.pid}`;
   mkdirSync(scratch, { recursive: true });
   process.env.BANTIN_TEST_TMP = scratch;

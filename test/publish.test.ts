@@ -4,15 +4,16 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { delimiter, join } from 'node:path';
+import { join } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import { LinkChecker, LinkState } from 'linkinator';
 import { parse } from 'node-html-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../src/build/build.js';
 import { PROJECT, tempDir } from './helpers.js';
+import { findTool, skipWithout } from './tools.js';
 
-const NGINX = ['/usr/sbin', ...(process.env.PATH ?? '').split(delimiter)].map((d) => join(d, 'nginx')).find((p) => existsSync(p));
+const NGINX = findTool('nginx', ['/usr/sbin']);
 const NOW = Date.UTC(2026, 0, 1);
 const SUBFOLDER = '/huyen/bantin/';
 
@@ -124,7 +125,7 @@ async function publishedUrls(site: Served): Promise<string[]> {
   return [...new Set(urls.flat())];
 }
 
-describe.skipIf(!NGINX)('publishing: the sample site served by nginx', () => {
+describe.skipIf(skipWithout('nginx', !!NGINX, 'apt-get install nginx-light', import.meta.url))('publishing: the sample site served by nginx', () => {
   const sites: Served[] = [];
   let nginx: ChildProcess | undefined;
   let prefix = '';

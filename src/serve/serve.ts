@@ -196,7 +196,10 @@ function send(res: ServerResponse, status: number, type: string, body: string | 
 
 /**
  * The site-relative path of a request, or null when it is outside the base path, or 'forbidden'
- * for traversal tricks. Only built files are ever served, so nothing outside the site can leak.
+ * for traversal tricks. Three layers refuse traversal, each tested alone
+ * (test/mutation-kills/serve-traversal.test.ts): `new URL` in `handle` resolves `.`, `..` and
+ * `%2e%2e` segments; this function refuses what percent-decoding turns into one (403); and only
+ * built files (session.files) are ever served, so nothing outside the site can leak.
  */
 export function sitePath(pathname: string, basePath: string): string | null | 'forbidden' {
   let decoded: string;

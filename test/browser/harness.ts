@@ -11,6 +11,7 @@ import { serveStatic, type StaticServer } from './static-server.js';
 
 export const CHROMIUM = '/usr/bin/chromium';
 export const HAVE_CHROMIUM = existsSync(CHROMIUM);
+export const CHROMIUM_INSTALL = 'apt-get install chromium (playwright-core drives /usr/bin/chromium)';
 /** A fixed "now", so the pages do not change with the day the tests run. */
 export const NOW = Date.UTC(2026, 0, 1);
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');

@@ -4,9 +4,10 @@ import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { article, makeSite, writeFiles } from '../helpers.js';
 import { startServe, type ServeProcess } from '../serve-helpers.js';
-import { CHROMIUM, HAVE_CHROMIUM } from './harness.js';
+import { CHROMIUM, HAVE_CHROMIUM, CHROMIUM_INSTALL } from './harness.js';
+import { skipWithout } from '../tools.js';
 
-describe.skipIf(!HAVE_CHROMIUM)('live reload in a real browser', () => {
+describe.skipIf(skipWithout('chromium', HAVE_CHROMIUM, CHROMIUM_INSTALL, import.meta.url))('live reload in a real browser', () => {
   let root: string;
   let server: ServeProcess;
   let browser: Browser;

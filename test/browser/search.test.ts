@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { foldVietnamese } from '../../src/base/fold.js';
 import { readTree } from '../helpers.js';
-import { HAVE_CHROMIUM, start, type Harness } from './harness.js';
+import { CHROMIUM_INSTALL, HAVE_CHROMIUM, start, type Harness } from './harness.js';
+import { skipWithout } from '../tools.js';
 
 /** The result count in a status line such as `Tìm thấy 4.085 kết quả cho “…”`. */
 function countIn(status: string): number {
@@ -24,7 +25,7 @@ function articleTexts(dist: string): Map<string, { title: string; text: string }
   return out;
 }
 
-describe.skipIf(!HAVE_CHROMIUM)('search in a real browser', () => {
+describe.skipIf(skipWithout('chromium', HAVE_CHROMIUM, CHROMIUM_INSTALL, import.meta.url))('search in a real browser', () => {
   let h: Harness;
   let articles: Map<string, { title: string; text: string }>;
 

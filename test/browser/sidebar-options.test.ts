@@ -3,14 +3,15 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { article, makeSite } from '../helpers.js';
-import { HAVE_CHROMIUM, axeViolations, describeViolations, start, type Harness } from './harness.js';
+import { CHROMIUM_INSTALL, HAVE_CHROMIUM, axeViolations, describeViolations, start, type Harness } from './harness.js';
+import { skipWithout } from '../tools.js';
 
 const LINKS = [
   { title: 'Cổng Dịch vụ công quốc gia', url: 'https://dichvucong.example.gov.vn/' },
   { title: 'Cổng thông tin điện tử tỉnh', url: 'https://tinh.example.gov.vn/' },
 ];
 
-describe.skipIf(!HAVE_CHROMIUM)('optional sidebar blocks in chromium', () => {
+describe.skipIf(skipWithout('chromium', HAVE_CHROMIUM, CHROMIUM_INSTALL, import.meta.url))('optional sidebar blocks in chromium', () => {
   let h: Harness;
   beforeAll(async () => {
     const root = makeSite({

@@ -5,11 +5,12 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT } from '../helpers.js';
-import { axeViolations, describeViolations, focused, HAVE_CHROMIUM, samplePages, start, type Harness } from './harness.js';
+import { axeViolations, describeViolations, focused, CHROMIUM_INSTALL, HAVE_CHROMIUM, samplePages, start, type Harness } from './harness.js';
+import { skipWithout } from '../tools.js';
 
 const SHOTS = join(PROJECT, 'screenshots');
 
-describe.skipIf(!HAVE_CHROMIUM)('the default theme in chromium', () => {
+describe.skipIf(skipWithout('chromium', HAVE_CHROMIUM, CHROMIUM_INSTALL, import.meta.url))('the default theme in chromium', () => {
   let h: Harness;
   let pages: Record<string, string>;
   let days: string[];
