@@ -65,7 +65,18 @@ const urlCases: Case[] = [
 
 const TEMPLATE_LIMIT_MESSAGE = /template error: (range\(\)|the (batch|center) filter) may make at most 100,000 values/;
 const BLOCKED = /template error: templates may not use `(constructor|__proto__)`/;
-const templateCases: Case[] = [];
+const templateCases: Case[] = [
+  template('template: range(1000000000) | length', '{{ range(1000000000) | length }}', TEMPLATE_LIMIT_MESSAGE, { hint: /smaller number/ }),
+  template('template: range of a text number', '{% for i in range("1e9") %}{% endfor %}', TEMPLATE_LIMIT_MESSAGE),
+  template('template: batch with a huge fill', '{{ [1] | batch(1000000000, 0) | length }}', TEMPLATE_LIMIT_MESSAGE),
+  template('template: center a billion wide', '{{ "x" | center(1000000000) }}', TEMPLATE_LIMIT_MESSAGE),
+  template('template: range step 0', '{{ range(5, 0, 0) | length }}', /range\(\) needs a step other than 0/),
+  template('template: range.constructor writes outside --out', `{{ range.constructor("${writesOutside}")() }}`, BLOCKED, { hint: /trusted but guarded/ }),
+  template('template: cycler["constructor"]', `{{ cycler["constructor"]("return 1")() }}`, BLOCKED),
+  template('template: constructor as a bare name', `{{ constructor.getOwnPropertyDescriptor(constructor.getPrototypeOf(range), "c" ~ "onstructor").value("${writesOutside}")() }}`, BLOCKED),
+  template('template: joiner.__proto__', '{{ joiner.__proto__ | length }}', BLOCKED),
+  template('template: constructor through a list key', '{{ range[["constructor"]]("return 1")() }}', BLOCKED),
+];
 
 const FIFO_MESSAGE = /this (symbolic link points to|is) a named pipe \(FIFO\), not a file/;
 const hangCases: Case[] = [];
@@ -121,6 +132,11 @@ for (const [title, cases] of [['1. URLs from config and front matter', urlCases]
     for (const c of cases) it.concurrent(c.name, () => check(c), 30_000);
   });
 }
+
+describe('8. template code, on render threads', () => {
+  it.concurrent('range(1000000000) in a worker is the same reported error', () => check(templateCases[0], { BANTIN_JOBS: '3' }), 30_000);
+  it.concurrent('range.constructor in a worker is the same reported error', () => check(templateCases[5], { BANTIN_JOBS: '3' }), 30_000);
+});
 
 describe('1. the URL policy reads a scheme as the WHATWG URL parser does', () => {
   const ALLOWED = { link: ['http', 'https', 'mailto', 'tel'], image: ['http', 'https'] } as const;
