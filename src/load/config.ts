@@ -1,6 +1,7 @@
 // `bantin.yaml`: every key checked, with defaults, and problems at the line of each mistake.
 import { isUtf8 } from 'node:buffer';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { readRegularFile, UnreadableFile } from '../base/read-file.js';
 import { join } from 'node:path';
 import yaml from 'js-yaml';
 import { isValidTimezone } from '../base/dates.js';
@@ -45,7 +46,13 @@ const KNOWN_KEYS = Object.keys(DEFAULT_CONFIG).filter((k) => k !== 'basePath' &&
 export function loadConfig(root: string, problems: ProblemList, overrides: { baseUrl?: string } = {}): SiteConfig {
   const path = join(root, CONFIG_FILE);
   let raw: Record<string, unknown> = {};
-  const bytes = existsSync(path) ? readFileSync(path) : Buffer.alloc(0);
+  let bytes: Buffer = Buffer.alloc(0);
+  try {
+    if (existsSync(path)) bytes = readRegularFile(path);
+  } catch (err) {
+    if (!(err instanceof UnreadableFile)) throw err;
+    problems.error(CONFIG_FILE, err.message, { hint: err.hint });
+  }
   const text = bytes.toString('utf8').replace(/^\uFEFF/, '');
   if (!isUtf8(bytes)) {
     problems.error(CONFIG_FILE, 'the config file is not valid UTF-8 text', {

@@ -2,7 +2,8 @@
 // autoescaping, and template errors with the file and line.
 import nunjucks from 'nunjucks';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { isAbsolute, join, relative, sep } from 'node:path';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { readRegularFile, UnreadableFile } from '../base/read-file.js';
 import { formatNumber, formatPortalDate, formatShortDate } from '../base/format.js';
 import { fill, type Strings } from '../load/i18n.js';
 import { guardEnvironment, guardRuntime } from './template-guard.js';
@@ -24,7 +25,20 @@ export class TemplateError extends Error {
  * autoescape is on, and an undefined variable printed by a template is an error, not an empty string.
  */
 export function createRenderer(root: string, templateDirs: string[], config: SiteConfig, strings: Strings, assetNames: Map<string, string> = new Map()): Renderer {
-  const env = new nunjucks.Environment(new nunjucks.FileSystemLoader(templateDirs, { noCache: false }), {
+  const loader = new nunjucks.FileSystemLoader(templateDirs, { noCache: false });
+  // Nunjucks reads with a plain readFileSync, which waits for ever on a FIFO: the template is
+  // found as Nunjucks finds it, then read as bantin reads every file.
+  const find = loader.getSource.bind(loader);
+  loader.getSource = (name: string) => {
+    const path = templateDirs.map((d) => resolve(d, name)).find((p, i) => p.startsWith(resolve(templateDirs[i])) && existsSync(p));
+    if (path === undefined) return find(name);
+    try {
+      return { src: readRegularFile(path).toString('utf8'), path, noCache: false };
+    } catch (err) {
+      throw err instanceof UnreadableFile ? new Error(`(${path}) ${err.message}`) : err;
+    }
+  };
+  const env = new nunjucks.Environment(loader, {
     autoescape: true,
     throwOnUndefined: true,
     trimBlocks: true,
