@@ -103,7 +103,14 @@ const reservedCases: Case[] = [
   config('defaultCategory: "???"', 'defaultCategory: "???"\n', 'bantin.yaml:4', /has no letters or digits/),
 ];
 
-const folderCases: Case[] = [];
+const folderCases: Case[] = [
+  { name: 'a file where an article page folder goes', files: { 'content/tin-tuc/bai-mot': 'x' }, exit: 1, where: 'content/tin-tuc/bai-mot', message: /this file has the URL \/tin-tuc\/bai-mot, but content\/tin-tuc\/bai-mot\.md needs a folder there/, hint: /extension|slug/ },
+  { name: 'a file content/tag', files: { 'content/tag': 'x' }, exit: 1, where: 'content/tag', message: /this file has the URL \/tag, but tag "đất đai" needs a folder there/, hint: /bantin makes \/tag\/ itself/ },
+  { name: 'a folder content/feed.xml/', files: { 'content/feed.xml/a.txt': 'x' }, exit: 1, where: 'content/feed.xml', message: /this folder would publish under \/feed\.xml\/, but the site feed is the file \/feed\.xml/, hint: /rename the folder/ },
+  { name: 'a folder where a category feed goes', files: { 'content/thong-bao/atom.xml/a.txt': 'x' }, exit: 1, where: 'content/thong-bao/atom.xml', message: /the feed of category "Thông báo" is the file/ },
+  { name: 'templates/partials: a symlink to a folder', setup: (root) => { mkdirSync(join(root, 'chung/partials'), { recursive: true }); writeFileSync(join(root, 'chung/partials/footer.njk'), '<footer></footer>\n'); mkdirSync(join(root, 'templates')); symlinkSync('../chung/partials', join(root, 'templates/partials')); },
+    exit: 1, where: 'templates/partials', message: /a symbolic link to a folder; bantin does not follow those in templates\//, hint: /copy of the folder/ },
+];
 
 /** `bantin build` on a copy of the base site with the case's fault, in the background. */
 function run(c: Case, env: Record<string, string> = {}): Promise<{ root: string; before: Record<string, string>; r: RunResult }> {
