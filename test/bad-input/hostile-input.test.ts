@@ -210,3 +210,50 @@ describe('1. the URL policy reads a scheme as the WHATWG URL parser does', () =>
   });
 });
 
+describe('14. wall-clock times around DST changes', () => {
+  const iso = (text: string, tz: string) => {
+    const r = parseSiteDate(text, tz);
+    if (!r.ok) throw new Error(r.message);
+    return r.date.iso;
+  };
+  it.each([
+    ['2024-03-10 02:30', 'America/New_York', '2024-03-10T03:30:00-04:00'],
+    ['2024-03-10 02:00', 'America/New_York', '2024-03-10T03:00:00-04:00'],
+    ['2024-03-10 02:59:59', 'America/New_York', '2024-03-10T03:59:59-04:00'],
+    ['2024-03-31 02:30', 'Europe/Berlin', '2024-03-31T03:30:00+02:00'],
+    ['2024-03-31 02:00', 'Europe/Berlin', '2024-03-31T03:00:00+02:00'],
+  ])('a time the clocks skip, %s in %s, lands after the gap: %s', (text, tz, expected) => expect(iso(text, tz)).toBe(expected));
+
+  it.each([
+    ['2024-11-03 01:30', 'America/New_York', '2024-11-03T01:30:00-04:00'],
+    ['2024-10-27 02:30', 'Europe/Berlin', '2024-10-27T02:30:00+02:00'],
+  ])('a time that happens twice, %s in %s, is the first: %s', (text, tz, expected) => expect(iso(text, tz)).toBe(expected));
+
+  it('every minute of both change days reads back as written, or an hour on inside a gap', () => {
+    for (const [day, tz, gap] of [['2024-03-10', 'America/New_York', 60], ['2024-11-03', 'America/New_York', 0], ['2024-03-31', 'Europe/Berlin', 60], ['2024-10-27', 'Europe/Berlin', 0]] as const) {
+      let skipped = 0;
+      for (let m = 0; m < 24 * 60; m++) {
+        const hhmm = (n: number) => `${String(Math.floor(n / 60)).padStart(2, '0')}:${String(n % 60).padStart(2, '0')}`;
+        const got = iso(`${day} ${hhmm(m)}`, tz).slice(0, 16).replace('T', ' ');
+        if (got === `${day} ${hhmm(m)}`) continue;
+        skipped++;
+        expect(got, `${day} ${hhmm(m)} ${tz}`).toBe(`${day} ${hhmm(m + 60)}`);
+      }
+      expect(skipped, `${day} ${tz}`).toBe(gap);
+    }
+  });
+});
+
+describe('14. the serve log', () => {
+  it('says "the build failed" (not "built failed") when the first build fails', async () => {
+    const root = siteWithFault({ name: 'serve-log', files: { [FAULTY]: md(['title: "Bài có lỗi"']) }, exit: 1 });
+    const server = await startServe(root);
+    try {
+      await new Promise((ok) => setTimeout(ok, 300));
+      expect(server.output()).toMatch(/bantin: the build failed with 1 error\(s\); still serving the last good pages/);
+      expect(server.output()).not.toMatch(/built failed/);
+    } finally {
+      await server.stop();
+    }
+  }, 60_000);
+});
