@@ -96,12 +96,18 @@ export function offsetAt(epochMs: number, timezone: string): number {
   return offset;
 }
 
-/** The instant whose wall-clock reading in `timezone` is `wallMs` (given as if it were UTC). */
-function wallClockToEpoch(wallMs: number, timezone: string): number {
-  let epoch = wallMs - offsetAt(wallMs, timezone) * 60_000;
-  // A second pass settles readings near a transition; a reading skipped by a DST jump lands after it.
-  epoch = wallMs - offsetAt(epoch, timezone) * 60_000;
-  return epoch;
+/**
+ * The instant whose wall-clock reading in `timezone` is `wallMs` (given as if it were UTC). The
+ * offsets a day before and a day after cover any transition near it. A reading that happens twice
+ * (clocks going back) is the earlier instant; a reading the clocks skip (`02:30` when 02:00 jumps to
+ * 03:00) is read with the offset from before the jump, so it lands after the gap (03:30), as a
+ * person who forgot the change meant it and as Temporal's "compatible" choice does.
+ */
+export function wallClockToEpoch(wallMs: number, timezone: string): number {
+  const before = offsetAt(wallMs - 86_400_000, timezone);
+  const after = offsetAt(wallMs + 86_400_000, timezone);
+  const readings = [before, after].map((o) => wallMs - o * 60_000).filter((e) => e + offsetAt(e, timezone) * 60_000 === wallMs);
+  return readings.length ? Math.min(...readings) : wallMs - before * 60_000;
 }
 
 export function toSiteDate(epochMs: number, timezone: string): SiteDate {

@@ -1,6 +1,7 @@
 // Content hashes: of strings and bytes, and of whole folders in a fixed order.
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
+import { readRegularFile, UnreadableFile } from './read-file.js';
 import { join } from 'node:path';
 
 export function hash(...parts: (string | Uint8Array)[]): string {
@@ -14,9 +15,22 @@ export function hashFolders(dirs: string[], skip: string[] = []): string {
   const h = createHash('sha1');
   for (const d of dirs) {
     h.update(`dir:${d}\0`);
-    walkFiles(d, (abs, path) => void h.update(path).update('\0').update(readFileSync(abs)).update('\0'), skip);
+    walkFiles(d, (abs, path) => void h.update(path).update('\0').update(contents(abs)).update('\0'), skip);
   }
   return h.digest('base64url');
+}
+
+/**
+ * A file's bytes for a hash; a FIFO, device or folder (through a link) is hashed by what it is,
+ * never read: reading a FIFO would wait for ever. The load stage reports such files to the person.
+ */
+function contents(abs: string): Uint8Array | string {
+  try {
+    return readRegularFile(abs, Infinity);
+  } catch (err) {
+    if (err instanceof UnreadableFile) return `unreadable:${err.message}`;
+    throw err;
+  }
 }
 
 /**

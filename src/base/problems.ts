@@ -12,8 +12,13 @@ export class BuildFailure extends Error {
 /** Collects the problems of one build so that all of them are reported together. */
 export class ProblemList {
   readonly items: Problem[] = [];
+  private readonly seen = new Set<string>();
 
   error(file: string | null, message: string, extra: Partial<Problem> = {}): void {
+    // Two readers of one file (the listing, then the read) may find the same fault: say it once.
+    const key = `${file}\0${extra.line}\0${message}`;
+    if (this.seen.has(key)) return;
+    this.seen.add(key);
     this.items.push({ severity: 'error', file, message, ...extra });
   }
 

@@ -8,6 +8,7 @@ import { keyLine, tooLarge } from './config.js';
 import { parseSiteDate } from '../base/dates.js';
 import { lineAt, type ProblemList } from '../base/problems.js';
 import { RESERVED_SLUGS } from '../base/urls.js';
+import { checkUrl } from '../base/url-policy.js';
 import { slugify } from '../base/slug.js';
 import type { SourceFile } from './files.js';
 import type { Article, SiteConfig } from '../base/types.js';
@@ -145,7 +146,8 @@ export function parseArticle(source: string, path: string, config: SiteConfig, p
   const category = readText(fm, 'category');
   if (category === undefined) bad('category', '`category` must be the name of one category, like `Tin tức`', 'write `category: Tin tức` (one category; use `tags:` for more keywords)');
   const categoryName = category || config.defaultCategory;
-  if (!slugify(categoryName)) bad('category', `the category "${categoryName}" has no letters or digits to make a URL from`, 'name the category with words, like `category: Thông báo`');
+  // The default category's name is checked in bantin.yaml, at its line.
+  if (category && !slugify(categoryName)) bad('category', `the category "${categoryName}" has no letters or digits to make a URL from`, 'name the category with words, like `category: Thông báo`');
   else if (category && RESERVED_SLUGS.has(slugify(categoryName))) {
     bad('category', `the category "${categoryName}" would take the URL /${slugify(categoryName)}/, which bantin uses itself`, 'choose another category name');
   }
@@ -158,11 +160,15 @@ export function parseArticle(source: string, path: string, config: SiteConfig, p
 
   const summary = readText(fm, 'summary');
   if (summary === undefined) bad('summary', '`summary` must be text', 'write `summary: "Một câu tóm tắt."` in double quotes');
-  const image = readText(fm, 'image');
+  let image = readText(fm, 'image');
   const imageHint = 'write a path relative to this file, like `image: ../../files/anh.jpg`, or an https:// URL';
   if (image === undefined) bad('image', '`image` must be the path or URL of an image', imageHint);
-  // Only http(s) URLs and plain paths: a `javascript:` or `data:` image is never put in a page.
-  else if (/^[a-z][a-z0-9+.-]*:/i.test(image) && !/^https?:\/\//i.test(image)) bad('image', `\`image\` may not be a ${image.split(':')[0]}: URL`, imageHint);
+  else if (image) {
+    // Through the one URL policy: only http(s) URLs and paths, as a browser would read the scheme.
+    const v = checkUrl(image, 'image');
+    if (v.ok) image = v.url;
+    else bad('image', `\`image\` ${v.message}`, v.hint.replace('`files/anh.jpg`', 'a path relative to this file, like `../../files/anh.jpg`'));
+  }
 
   let oldUrls: string[] = [];
   const oldUrlsHint = 'write a list of the old addresses, like `oldUrls: ["https://old.gov.vn/Lists/Posts/Post.aspx?ID=83"]`';

@@ -1,9 +1,13 @@
 // `bantin.yaml`: every key checked, with defaults, and problems at the line of each mistake.
 import { isUtf8 } from 'node:buffer';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { readRegularFile, UnreadableFile } from '../base/read-file.js';
 import { join } from 'node:path';
 import yaml from 'js-yaml';
 import { isValidTimezone } from '../base/dates.js';
+import { checkUrl } from '../base/url-policy.js';
+import { RESERVED_SLUGS } from '../base/urls.js';
+import { slugify } from '../base/slug.js';
 import { closest, lineAt, type ProblemList } from '../base/problems.js';
 import type { SiteConfig } from '../base/types.js';
 
@@ -42,7 +46,13 @@ const KNOWN_KEYS = Object.keys(DEFAULT_CONFIG).filter((k) => k !== 'basePath' &&
 export function loadConfig(root: string, problems: ProblemList, overrides: { baseUrl?: string } = {}): SiteConfig {
   const path = join(root, CONFIG_FILE);
   let raw: Record<string, unknown> = {};
-  const bytes = existsSync(path) ? readFileSync(path) : Buffer.alloc(0);
+  let bytes: Buffer = Buffer.alloc(0);
+  try {
+    if (existsSync(path)) bytes = readRegularFile(path);
+  } catch (err) {
+    if (!(err instanceof UnreadableFile)) throw err;
+    problems.error(CONFIG_FILE, err.message, { hint: err.hint });
+  }
   const text = bytes.toString('utf8').replace(/^\uFEFF/, '');
   if (!isUtf8(bytes)) {
     problems.error(CONFIG_FILE, 'the config file is not valid UTF-8 text', {
@@ -90,16 +100,19 @@ function validateConfig(raw: Record<string, unknown>, source: string, problems: 
       case 'title': case 'unit': case 'description': case 'defaultCategory':
         if (typeof value === 'string' && (value.trim() || key === 'unit' || key === 'description')) config[key] = value.trim();
         else bad(key, key === 'unit' || key === 'description' ? 'text' : 'a non-empty text');
+        if (key === 'defaultCategory' && typeof value === 'string' && value.trim()) checkCategory(key, config.defaultCategory, keyLine(source, key));
         break;
       case 'locale':
         // The name becomes a file name (templates/locales/<name>.yaml): no paths.
         if (typeof value === 'string' && /^[A-Za-z0-9_-]+$/.test(value.trim())) config.locale = value.trim();
         else bad(key, 'the name of a strings file, like `vi` or `en`');
         break;
-      case 'logo':
-        if (typeof value === 'string' && !/(^|[\\/])\.\.([\\/]|$)|^[\\/]|^[a-z][a-z0-9+.-]*:/i.test(value.trim())) config.logo = value.trim() || null;
+      case 'logo': {
+        const v = typeof value === 'string' ? checkUrl(value, 'image') : null;
+        if (v?.ok && v.scheme === null && !/(^|[\\/])\.\.([\\/]|$)|^[\\/]/.test(v.url)) config.logo = v.url;
         else bad(key, 'a path to an image inside content/, like files/logo.png');
         break;
+      }
       case 'baseUrl': {
         const url = parseBaseUrl(value);
         if (url) [config.baseUrl, config.basePath] = [url.href, url.pathname];
@@ -123,11 +136,13 @@ function validateConfig(raw: Record<string, unknown>, source: string, problems: 
         else bad(key, '`category` or `site`');
         break;
       case 'categories':
-        if (Array.isArray(value) && value.every((v) => typeof v === 'string' && v.trim())) config.categories = value.map((v) => v.trim());
-        else bad(key, 'a list of category names, like [Tin tức, Thông báo]');
+        if (Array.isArray(value) && value.every((v) => typeof v === 'string' && v.trim())) {
+          config.categories = value.map((v) => v.trim());
+          config.categories.forEach((name, i) => checkCategory(key, name, entryLine(source, key, i)));
+        } else bad(key, 'a list of category names, like [Tin tức, Thông báo]');
         break;
       case 'links': case 'menu':
-        if (Array.isArray(value) && value.every(isLink)) config[key] = value.map((v) => ({ title: v.title.trim(), url: v.url.trim() }));
+        if (Array.isArray(value) && value.every(isLink)) config[key] = value.map((v, i) => ({ title: v.title.trim(), url: linkUrl(key, v.url, i) }));
         else bad(key, 'a list of entries with `title` and `url` (an http(s), mailto: or tel: link, or a path on the site)', 'each entry: `- title: Cổng Dịch vụ công quốc gia` then `  url: https://dichvucong.gov.vn/`');
         break;
       case 'footer': case 'colors':
@@ -155,6 +170,28 @@ function validateConfig(raw: Record<string, unknown>, source: string, problems: 
     }
   }
   return config;
+
+  /** A category name must make a URL, and not one bantin uses itself (`/tag/`, `/trang/`, …). */
+  function checkCategory(key: string, name: string, line: number | undefined): void {
+    const slug = slugify(name);
+    if (!slug) problems.error(CONFIG_FILE, `the category "${name}" in \`${key}\` has no letters or digits to make a URL from`, { line, hint: 'name the category with words, like `Thông báo`' });
+    else if (RESERVED_SLUGS.has(slug)) {
+      problems.error(CONFIG_FILE, `the category "${name}" in \`${key}\` would take the URL /${slug}/, which bantin uses itself`, {
+        line, hint: `choose another name, like "${name} chung" (bantin keeps ${[...RESERVED_SLUGS].map((s) => `/${s}/`).join(', ')} for itself)`,
+      });
+    }
+  }
+
+  /** A menu or links URL through the URL policy; a path comes back without a leading `/` (templates add the base path). */
+  function linkUrl(key: string, raw: string, i: number): string {
+    const v = checkUrl(raw, 'link');
+    if (!v.ok) {
+      problems.error(CONFIG_FILE, `the \`url\` of entry ${i + 1} in \`${key}\` ${v.message}`, { line: entryLine(source, key, i, 'url'), hint: v.hint });
+      return '';
+    }
+    // `:` in a path would make templates take it for a scheme (`item.url if ':' in item.url`).
+    return v.scheme ? v.url : v.url.replace(/^\/+/, '').replace(/:/g, '%3A');
+  }
 
   function readFlags(key: 'markdown' | 'feeds', value: unknown): void {
     if (!value || typeof value !== 'object' || Array.isArray(value)) return bad(key, 'a mapping');
@@ -186,9 +223,7 @@ function parseBaseUrl(value: unknown): URL | null {
 
 function isLink(v: unknown): v is { title: string; url: string } {
   const o = v as Record<string, unknown>;
-  return !!o && typeof o === 'object' && typeof o.title === 'string' && typeof o.url === 'string' && !!o.title.trim() && !!o.url.trim() &&
-    // A site-relative path or a web, mail or phone link: never `javascript:` and the like.
-    (!/^\s*[a-z][a-z0-9+.-]*:/i.test(o.url) || /^\s*(https?|mailto|tel):/i.test(o.url));
+  return !!o && typeof o === 'object' && typeof o.title === 'string' && typeof o.url === 'string' && !!o.title.trim();
 }
 
 /** `#0a4f8c`, `teal`, `rgb(10 79 140)`, `hsl(…)`: nothing that could close the CSS rule it goes into. */
@@ -227,6 +262,25 @@ export function tooLarge(value: unknown, limit = 100_000): boolean {
     if (v && typeof v === 'object') for (const child of Object.values(v)) stack.push(child);
   }
   return false;
+}
+
+/**
+ * Line of the `index`th entry of the list under a top-level `key` (or of its `field:`), block or
+ * flow style, for messages; the key's own line when it cannot be told.
+ */
+export function entryLine(source: string, key: string, index: number, field?: string): number | undefined {
+  const start = keyLine(source, key);
+  if (start === undefined) return undefined;
+  const lines = source.split('\n');
+  let end = start;
+  while (end < lines.length && (end === start || /^(\s|-|$|#)/.test(lines[end]))) end++;
+  const marks: number[] = [];
+  for (let i = start - 1; i < end; i++) {
+    const text = i === start - 1 ? lines[i].slice(lines[i].indexOf(':') + 1) : lines[i];
+    const re = field ? new RegExp(`(^|[\\s{,])["']?${field}["']?\\s*:`, 'g') : /^\s*-(\s|$)|[[,]\s*[^\s\],]/g;
+    for (const _ of text.matchAll(re)) marks.push(i + 1);
+  }
+  return marks[index] ?? start;
 }
 
 /** Line of `key:` in a YAML text, for messages; undefined when not found. */

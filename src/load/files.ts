@@ -1,7 +1,8 @@
 // The site's files: Markdown and other files under content/, data files, and the checks that keep
 // reads inside the site folder.
 import { isUtf8 } from 'node:buffer';
-import { readdirSync, readFileSync, realpathSync, statSync, type Dirent } from 'node:fs';
+import { readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
+import { readRegularFile, specialKind, UnreadableFile } from '../base/read-file.js';
 import { extname, join, relative, sep } from 'node:path';
 import yaml from 'js-yaml';
 import { tooLarge } from './config.js';
@@ -40,7 +41,7 @@ export function listContent(root: string, problems: ProblemList): SourceTree {
  * The files of one folder of the site (`content`, `templates`), sorted by path. Problems with links
  * (pointing outside the site, to nothing, in a loop) and names are reported, and those files left out.
  */
-export function listFolder(root: string, folder: string, problems: ProblemList): SourceFile[] {
+export function listFolder(root: string, folder: string, problems: ProblemList, followFolderLinks = true): SourceFile[] {
   const files: SourceFile[] = [];
   const contentRoot = join(root, folder);
   let realRoot: string;
@@ -93,8 +94,24 @@ export function listFolder(root: string, folder: string, problems: ProblemList):
           problems.error(path, 'this symbolic link points outside the site folder', { hint: `copy the file into ${folder}/ instead of linking to it` });
           continue;
         }
-        isDir = statSync(abs).isDirectory();
-      } else if (!isDir && !entry.isFile()) continue;
+        const st = statSync(abs);
+        const special = specialKind(st);
+        if (special) {
+          problems.error(path, `this symbolic link points to ${special}, not a file`, { hint: 'remove the link: bantin reads only regular files (a pipe or device would make the build wait for ever)' });
+          continue;
+        }
+        isDir = st.isDirectory();
+        // The theme's fingerprint is taken over templates/ without following links: a linked
+        // folder's changes would go unseen and pages stay stale.
+        if (isDir && !followFolderLinks) {
+          problems.error(path, `this is a symbolic link to a folder; bantin does not follow those in ${folder}/`, { hint: `replace the link with a copy of the folder (or link the whole ${folder}/ folder instead)` });
+          continue;
+        }
+      } else if (!isDir && !entry.isFile()) {
+        const special = specialKind(statSync(abs)) ?? 'not a regular file';
+        problems.error(path, `this is ${special}, not a file`, { hint: 'remove it: bantin reads only regular files (a pipe or device would make the build wait for ever)' });
+        continue;
+      }
       if (isDir) {
         walk(abs, path);
         continue;
@@ -135,12 +152,19 @@ export function loadData(root: string, problems: ProblemList): Record<string, un
     const real = safeRealpath(join(root, path));
     const why = real === null ? 'this symbolic link points to nothing'
       : real !== realRoot && !real.startsWith(realRoot + sep) ? 'this symbolic link points outside the site folder'
-        : !statSync(real).isFile() ? 'this is a folder, not a data file' : null;
+        : statSync(real).isDirectory() ? 'this is a folder, not a data file' : null;
     if (why || real === null) {
       problems.error(path, why!, { hint: 'data/ holds .yaml, .yml and .json files; copy the file here or rename the folder' });
       continue;
     }
-    const bytes = readFileSync(real);
+    let bytes: ReturnType<typeof readRegularFile>;
+    try {
+      bytes = readRegularFile(real);
+    } catch (err) {
+      if (!(err instanceof UnreadableFile)) throw err;
+      problems.error(path, err.message, { hint: err.hint });
+      continue;
+    }
     const text = bytes.toString('utf8').replace(/^\uFEFF/, '');
     if (!isUtf8(bytes) || text.includes('\0')) {
       const nul = text.includes('\0');

@@ -1,5 +1,7 @@
 // The theme's strings (templates/locales/<locale>.yaml), a site's own overriding the default theme's.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { readRegularFile, UnreadableFile } from '../base/read-file.js';
+import { tooLarge } from './config.js';
 import { join, relative, sep } from 'node:path';
 import yaml from 'js-yaml';
 import type { ProblemList } from '../base/problems.js';
@@ -23,12 +25,23 @@ export function loadStrings(templateDirs: string[], locale: string, problems: Pr
   }
   let strings: Strings = {};
   for (const file of found.reverse()) {
+    const shown = root && file.startsWith(root + sep) ? relative(root, file).split(sep).join('/') : `templates/${LOCALES_DIR}/${locale}.yaml (default theme)`;
     try {
-      strings = merge(strings, (yaml.load(readFileSync(file, 'utf8'), { schema: yaml.CORE_SCHEMA }) ?? {}) as Strings);
+      const value = yaml.load(readRegularFile(file).toString('utf8'), { schema: yaml.CORE_SCHEMA }) ?? {};
+      // Aliases cost nothing to load but expand when the strings are hashed: a few lines of `*a`
+      // would stand for billions of values.
+      if (tooLarge(value)) {
+        problems.error(shown, 'the translations file is far too large once its YAML aliases (`*name`) are expanded', { line: 1, hint: 'write the texts out instead of repeating `&anchor` / `*alias` references' });
+        continue;
+      }
+      strings = merge(strings, value as Strings);
     } catch (err) {
+      if (err instanceof UnreadableFile) {
+        problems.error(shown, err.message, { hint: err.hint });
+        continue;
+      }
       const e = err as yaml.YAMLException;
-      const shown = root && file.startsWith(root + sep) ? relative(root, file).split(sep).join('/') : `templates/${LOCALES_DIR}/${locale}.yaml (default theme)`;
-      problems.error(shown, `cannot read this translations file: ${e.reason}`, {
+      problems.error(shown, `cannot read this translations file: ${e.reason ?? e.message}`, {
         line: e.mark ? e.mark.line + 1 : undefined,
         column: e.mark ? e.mark.column + 1 : undefined,
         hint: 'check that line: YAML uses spaces (not tabs) to indent, and texts with `: ` or `#` need double quotes',

@@ -77,7 +77,9 @@ function groupBy(
       const slug = slugify(name);
       let group = groups.get(slug);
       if (!group) {
-        if (kind === 'category' && RESERVED_SLUGS.has(slug)) {
+        // A name bantin.yaml gives (`categories`, `defaultCategory`) was reported there, at its line.
+        const fromConfig = [...config.categories, config.defaultCategory].some((c) => slugify(c) === slug);
+        if (kind === 'category' && RESERVED_SLUGS.has(slug) && !fromConfig) {
           problems.error(a.sourcePath, `the category "${name}" would take the URL /${slug}/, which bantin uses itself`, {
             hint: 'choose another category name',
           });

@@ -15,7 +15,7 @@ import { loadStrings } from '../load/i18n.js';
 import { listContent, listFolder, loadData } from '../load/files.js';
 import { archiveDays, copyGroup, PageGroup, searchDocs, sitemapEntries, type OutputGroup, type PageRendering } from './output-groups.js';
 import { planPages, type Page } from '../model/pages.js';
-import { outputFile } from '../base/urls.js';
+import { ARCHIVE_DAYS_PATH, outputFile } from '../base/urls.js';
 import { BuildFailure, ProblemList, sortProblems } from '../base/problems.js';
 import { createRenderer, TemplateError, type Renderer } from '../render/render.js';
 import { searchIndexFiles } from '../outputs/search/build-index.js';
@@ -69,7 +69,7 @@ export function planSite(options: GenerateOptions, cache: GenerateCache = newCac
   const config = loadConfig(root, problems, { baseUrl: options.baseUrl });
   const templateDirs = [...new Set([join(root, TEMPLATES_DIR), DEFAULT_THEME].map((d) => resolve(d)))].filter(existsSync);
   // Only to report links out of the site: Nunjucks would follow them and publish what they point to.
-  listFolder(root, TEMPLATES_DIR, problems);
+  listFolder(root, TEMPLATES_DIR, problems, false);
   const strings = loadStrings(templateDirs, config.locale, problems, root);
   const data = loadData(root, problems);
   const tree = listContent(root, problems);
@@ -91,6 +91,7 @@ export function planSite(options: GenerateOptions, cache: GenerateCache = newCac
   const assets = themeAssets(templateDirs);
   const assetNames = hashedNames(assets);
   claimOutputs(pages, tree.assets.map((f) => [f.contentPath, f.path]), assetNames, problems);
+  checkFolders(pages, tree.assets.map((f) => [f.contentPath, f.path]), generatedFiles(site), problems);
   problems.throwIfErrors();
 
   const categories = site.categories.map((c) => ({ name: c.name, slug: c.slug, url: c.url, count: c.articles.length }));
@@ -168,4 +169,44 @@ function claimOutputs(pages: Page[], assets: [string, string][], assetNames: Map
   for (const page of pages) claim(outputFile(page.path), page.source);
   for (const [path, source] of assets) claim(path, source);
   for (const [path, name] of assetNames) claim(name, `templates/${path}`);
+}
+
+/** The files bantin makes besides pages, by path, with what makes them (for messages). */
+function generatedFiles(site: Site): [string, string][] {
+  const feeds = site.categories.flatMap((c) => [[`${c.url}feed.xml`, `the feed of category "${c.name}"`], [`${c.url}atom.xml`, `the feed of category "${c.name}"`]] as [string, string][]);
+  return [['feed.xml', 'the site feed'], ['atom.xml', 'the site feed'], ['feed.json', 'the site feed'], ['sitemap.xml', 'the sitemap'], ['robots.txt', 'the sitemap'],
+    [ARCHIVE_DAYS_PATH, 'the archive'], ['search/meta.json', 'the search index'], ...feeds];
+}
+
+/**
+ * A file where a folder must go (`content/tin-tuc/bai-mot` beside the article page
+ * `tin-tuc/bai-mot/`, a file `content/tag`, a folder `content/feed.xml/`): reported at the content
+ * path, before anything is written, rather than as a failed write in the staging folder.
+ */
+function checkFolders(pages: Page[], assets: [string, string][], generated: [string, string][], problems: ProblemList): void {
+  const files = new Map<string, [string, string]>();
+  const all: [string, string][] = [...pages.map((p) => [outputFile(p.path), p.source] as [string, string]), ...assets, ...generated];
+  for (const [path, source] of all) if (!files.has(path.toLowerCase())) files.set(path.toLowerCase(), [path, source]);
+  const reported = new Set<string>();
+  for (const [path, source] of all) {
+    const parts = path.split('/');
+    for (let i = 1; i < parts.length; i++) {
+      const folder = parts.slice(0, i).join('/');
+      const file = files.get(folder.toLowerCase());
+      if (!file || reported.has(folder.toLowerCase())) continue;
+      reported.add(folder.toLowerCase());
+      const [, fileSource] = file;
+      const isAsset = (s: string) => s.startsWith('content/') && !s.endsWith('.md');
+      if (isAsset(fileSource)) {
+        problems.error(fileSource, `this file has the URL /${folder}, but ${source} needs a folder there (/${path})`, {
+          hint: source.endsWith('.md') ? 'rename the file (for example give it an extension such as .pdf), or give the article another `slug:`'
+            : `rename or move the file: bantin makes /${folder}/ itself`,
+        });
+      } else {
+        problems.error(isAsset(source) ? `content/${folder}` : source, `this ${isAsset(source) ? 'folder' : 'article'} would publish under /${folder}/, but ${fileSource} is the file /${folder}`, {
+          hint: isAsset(source) ? `rename the folder: bantin makes /${folder} itself` : 'give the article another `slug:`, or rename its file',
+        });
+      }
+    }
+  }
 }

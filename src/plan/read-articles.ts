@@ -1,6 +1,7 @@
 // The parse stage of a plan: every Markdown file read once, or taken from the cache when its stamp
 // or, after a checkout, its content hash is the one the cache has.
-import { readFileSync, statSync, type Stats } from 'node:fs';
+import { statSync, type Stats } from 'node:fs';
+import { readRegularFile, UnreadableFile } from '../base/read-file.js';
 import { hash } from '../base/hash.js';
 import { ProblemList } from '../base/problems.js';
 import type { Article, SiteConfig } from '../base/types.js';
@@ -31,7 +32,14 @@ export function readArticles(files: SourceFile[], config: SiteConfig, cache: Gen
     let entry = cache.files.get(file.absPath);
     if (!entry || entry.stamp !== stamp) {
       // A checkout changes every mtime: the content hash tells whether the file really changed.
-      const bytes = readFileSync(file.absPath);
+      let bytes: ReturnType<typeof readRegularFile>;
+      try {
+        bytes = readRegularFile(file.absPath);
+      } catch (err) {
+        if (!(err instanceof UnreadableFile)) throw err;
+        problems.error(file.path, err.message, { hint: err.hint });
+        continue;
+      }
       const contentHash = fileHash(bytes, config);
       cache.dirty = true;
       if (entry && entry.hash === contentHash) entry.stamp = stamp;

@@ -2,9 +2,11 @@
 // autoescaping, and template errors with the file and line.
 import nunjucks from 'nunjucks';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { isAbsolute, join, relative, sep } from 'node:path';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { readRegularFile, UnreadableFile } from '../base/read-file.js';
 import { formatNumber, formatPortalDate, formatShortDate } from '../base/format.js';
 import { fill, type Strings } from '../load/i18n.js';
+import { guardEnvironment, guardRuntime } from './template-guard.js';
 import type { Problem, SiteConfig, SiteDate } from '../base/types.js';
 
 export interface Renderer {
@@ -23,12 +25,27 @@ export class TemplateError extends Error {
  * autoescape is on, and an undefined variable printed by a template is an error, not an empty string.
  */
 export function createRenderer(root: string, templateDirs: string[], config: SiteConfig, strings: Strings, assetNames: Map<string, string> = new Map()): Renderer {
-  const env = new nunjucks.Environment(new nunjucks.FileSystemLoader(templateDirs, { noCache: false }), {
+  const loader = new nunjucks.FileSystemLoader(templateDirs, { noCache: false });
+  // Nunjucks reads with a plain readFileSync, which waits for ever on a FIFO: the template is
+  // found as Nunjucks finds it, then read as bantin reads every file.
+  const find = loader.getSource.bind(loader);
+  loader.getSource = (name: string) => {
+    const path = templateDirs.map((d) => resolve(d, name)).find((p, i) => p.startsWith(resolve(templateDirs[i])) && existsSync(p));
+    if (path === undefined) return find(name);
+    try {
+      return { src: readRegularFile(path).toString('utf8'), path, noCache: false };
+    } catch (err) {
+      throw err instanceof UnreadableFile ? new Error(`(${path}) ${err.message}`) : err;
+    }
+  };
+  const env = new nunjucks.Environment(loader, {
     autoescape: true,
     throwOnUndefined: true,
     trimBlocks: true,
     lstripBlocks: true,
   });
+  guardRuntime();
+  guardEnvironment(env);
   const words = { months: strings.dates?.months ?? [], am: strings.dates?.am ?? 'AM', pm: strings.dates?.pm ?? 'PM' };
   env.addGlobal('url', (path = '') => config.basePath + path);
   env.addGlobal('asset', (name: string) => config.basePath + (assetNames.get(`assets/${name}`) ?? `assets/${name}`));
@@ -93,16 +110,22 @@ function templateProblem(err: Error, template: string, root: string, dirs: strin
   if (!file.startsWith('/')) file = dirs.map((d) => join(d, file)).find((p) => existsSync(p)) ?? file;
   let line = place?.[2] ? Number(place[2]) : undefined;
   let column = place?.[3] ? Number(place[3]) : undefined;
-  const missing = /(?:filter|template) not found: ([\w./-]+)/.exec(message);
+  // Nunjucks gives no line, or the line of the last function call before, for these: the name
+  // is looked for from that line on.
+  const missing = /(?:filter|template) not found: ([\w./-]+)|may not use `(\w+)`|^(?:the )?(\w+)(?:\(\)| filter) (?:may make|needs a step)/.exec(message);
+  const name = missing && (missing[1] ?? missing[2] ?? missing[3]);
   const lineHas = (name: string) => line !== undefined && existsSync(file) && (readFileSync(file, 'utf8').split('\n')[line - 1] ?? '').includes(name);
-  if (missing && !lineHas(missing[1])) {
+  if (name && !lineHas(name)) {
     // Look in the innermost template first, then in every template.
     for (const candidate of [file, ...templateNames(dirs).flatMap((n) => dirs.map((d) => join(d, n)))]) {
       if (!existsSync(candidate)) continue;
       const lines = readFileSync(candidate, 'utf8').split('\n');
-      const at = lines.findIndex((l) => l.includes(missing[1]) && (l.includes('{%') || l.includes('|')));
+      const from = candidate === file && line ? line - 1 : 0;
+      const found = (l: string) => l.includes(name) && /\{[{%]|\|/.test(l);
+      let at = lines.findIndex((l, i) => i >= from && found(l));
+      if (at < 0) at = lines.findIndex(found);
       if (at >= 0) {
-        [file, line, column] = [candidate, at + 1, lines[at].indexOf(missing[1]) + 1];
+        [file, line, column] = [candidate, at + 1, lines[at].indexOf(name) + 1];
         break;
       }
     }
@@ -110,6 +133,8 @@ function templateProblem(err: Error, template: string, root: string, dirs: strin
   let hint = 'check the template syntax near that line';
   if (/template not found/i.test(message)) hint = 'create that template in templates/, or fix the name in the {% extends %} or {% include %}';
   else if (/filter not found/i.test(message)) hint = 'use one of Nunjucks\' filters or bantin\'s (portalDate, shortDate, number, digits, fill, json), or fix its spelling';
+  else if (/templates may not use/.test(message)) hint = 'templates are trusted but guarded: they cannot reach JavaScript itself; print the values templates are given (site, page, article, t) instead';
+  else if (/may make at most|step other than 0/.test(message)) hint = 'a page never needs that many values: use a smaller number (the limit keeps a typo from exhausting the memory)';
   else if (/undefined|null/i.test(message)) hint = 'the template prints a variable that does not exist here; check its spelling, or guard it with {% if %}';
   return { severity: 'error', file: displayPath(file, root, dirs), line, column, message: `template error: ${message}`, hint };
 }

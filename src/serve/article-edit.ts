@@ -3,7 +3,8 @@
 // The site keeps its shape (the same pages, the article in the same places), so only the pages
 // showing the article are rendered before the reload; the full rebuild that follows brings the
 // search index, feeds and sitemap along, and checks the pages.
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
+import { readRegularFile } from '../base/read-file.js';
 import { readArticle } from '../load/article.js';
 import { storeBody } from '../markdown/bodies.js';
 import { attachBody } from '../markdown/body-store.js';
@@ -33,7 +34,7 @@ export function applyArticleEdit(plan: SitePlan, cache: GenerateCache, absPath: 
   let stamp, bytes;
   try {
     stamp = fileStamp(statSync(absPath), config);
-    bytes = readFileSync(absPath);
+    bytes = readRegularFile(absPath);
   } catch {
     return null;
   }

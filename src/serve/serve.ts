@@ -123,10 +123,11 @@ export async function serve(options: ServeOptions) {
     }, SETTLE_MS) }));
   }
 
-  function report(result: ReturnType<typeof session.rebuild>, verb: string): void {
+  /** `verb`: `built` or `rebuilt`; a failure reads "the build failed" / "the rebuild failed". */
+  function report(result: ReturnType<typeof session.rebuild>, verb: 'built' | 'rebuilt'): void {
     for (const p of result.problems) log(formatProblem(p));
     if (result.ok) log(`bantin: ${verb} in ${Math.round(result.ms)} ms (${result.planned ? '' : 'article only, '}${result.produced} rendered, ${result.changed.length} changed)`);
-    else log(`bantin: ${verb} failed with ${result.problems.filter((p) => p.severity === 'error').length} error(s); still serving the last good pages`);
+    else log(`bantin: the ${verb === 'built' ? 'build' : 'rebuild'} failed with ${result.problems.filter((p) => p.severity === 'error').length} error(s); still serving the last good pages`);
   }
 
   function broadcast(event: string, data: string, cause?: { at: number; paths: string[] }): void {

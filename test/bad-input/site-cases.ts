@@ -58,7 +58,7 @@ export const siteCases: Case[] = [
   wrongValue('timezone: Asia/Hanoi_Saigon', /`timezone` must be an IANA timezone name/, /Asia\/Ho_Chi_Minh/),
   wrongValue('locale: ../../../etc/passwd', /`locale` must be the name of a strings file/),
   wrongValue('defaultCategory: ""', /`defaultCategory` must be a non-empty text/),
-  wrongValue('links: [{title: Bấm, url: "javascript:alert(1)"}]', /`links` must be a list of entries with `title` and `url`/),
+  wrongValue('links: [{title: Bấm, url: "javascript:alert(1)"}]', /the `url` of entry 1 in `links` may not be a javascript: URL/, /https:\/\//),
   wrongValue('menu: [{title: Không có url}]', /`menu` must be a list of entries/),
   wrongValue('logo: ../../etc/passwd', /`logo` must be a path to an image inside content\//),
   wrongValue('colors: {primary: "red;}</style><script>alert(1)</script>"}', /`colors` must be a mapping of names to CSS colours/),

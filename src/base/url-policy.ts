@@ -1,0 +1,53 @@
+// The one rule for every URL a site's config or front matter puts into a page (menu, links, logo,
+// an article's image): which schemes may be printed, decided the way a browser's URL parser reads them.
+
+/** Schemes a link may use; an image may use only http(s) or a path. */
+const LINK_SCHEMES = ['http', 'https', 'mailto', 'tel'];
+const IMAGE_SCHEMES = ['http', 'https'];
+
+export type UrlUse = 'link' | 'image';
+
+export type UrlVerdict =
+  | { ok: true; url: string; scheme: string | null }
+  | { ok: false; message: string; hint: string };
+
+/**
+ * What a browser makes of a URL before it looks at the scheme (WHATWG URL Standard, "basic URL
+ * parser"): C0 controls and spaces cut from both ends, every ASCII tab and newline removed anywhere.
+ * So `" java\tscript:"` and `"\x01javascript:"` are both the scheme `javascript`.
+ */
+export function browserForm(raw: string): string {
+  return raw.replace(/^[\u0000-\u0020]+|[\u0000-\u0020]+$/g, '').replace(/[\t\n\r]/g, '');
+}
+
+/** The scheme the URL parser sees, lower-cased (`javascript`), or null for a relative URL. */
+export function urlScheme(raw: string): string | null {
+  const m = /^([a-zA-Z][a-zA-Z0-9+.-]*):/.exec(browserForm(raw));
+  return m ? m[1].toLowerCase() : null;
+}
+
+/**
+ * Checks one URL from config or front matter. Allowed: http, https, mailto and tel for links
+ * (http and https for images), and paths. Everything else — `javascript:`, `vbscript:`, `data:`,
+ * `file:`, unknown schemes — is refused, and so is any URL holding a control character (a browser
+ * would drop or encode it; no editor types one on purpose). `data:` images are refused too: a
+ * picture belongs in content/ as a file, where it gets a size, a cache and one copy for all pages.
+ * The accepted URL comes back in the browser's form, so the page holds what a reader's browser uses.
+ */
+export function checkUrl(raw: string, use: UrlUse): UrlVerdict {
+  const url = browserForm(raw);
+  const allowed = use === 'image' ? IMAGE_SCHEMES : LINK_SCHEMES;
+  const hint = use === 'image'
+    ? 'write a path to a picture in content/ (like `files/anh.jpg`) or an https:// address'
+    : 'write an https:// address, a mailto: or tel: link, or a path on the site like `gioi-thieu/`';
+  if (!url) return { ok: false, message: 'is empty', hint };
+  if (/[\u0000-\u001f\u007f]/.test(url)) return { ok: false, message: 'contains a control character (an invisible character that is not text)', hint: `type the address again by hand; ${hint}` };
+  const scheme = urlScheme(url);
+  if (scheme !== null && !allowed.includes(scheme)) {
+    return { ok: false, message: `may not be a ${scheme}: URL (only ${allowed.join(', ')} and paths on the site are allowed)`, hint };
+  }
+  if (scheme === null && /^[\\/]{2}|^\/\\|^\\/.test(url)) {
+    return { ok: false, message: 'starts with `//` or a backslash, which browsers read as another web site', hint };
+  }
+  return { ok: true, url, scheme };
+}
