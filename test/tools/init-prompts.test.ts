@@ -21,7 +21,12 @@ function terminal(args: string[], cwd: string) {
     output += chunk.toString('utf8');
     for (const w of waiters.splice(0)) w();
   });
-  const exited = new Promise<number | null>((done) => child.on('close', done));
+  // A session that hangs (a question nobody answers) is ended, so no terminal outlives the test.
+  const limit = setTimeout(() => child.kill('SIGKILL'), 30_000);
+  const exited = new Promise<number | null>((done) => child.on('close', (code) => {
+    clearTimeout(limit);
+    done(code);
+  }));
   return {
     /** Resolves once `text` appears after everything already waited for. */
     async prompt(text: string): Promise<void> {
