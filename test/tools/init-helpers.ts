@@ -9,7 +9,7 @@ import { PROJECT } from '../helpers.js';
 import { axeViolations, CHROMIUM, describeViolations } from '../browser/harness.js';
 import { serveStatic } from '../browser/static-server.js';
 
-const NPM_FLAGS = ['--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error'];
+const NPM_FLAGS = ['--prefer-offline', '--no-audit', '--no-fund'];
 
 /** Runs a command, returning its output; a failure throws with everything it printed. */
 export function run(cmd: string, args: string[], cwd: string, env: Record<string, string> = {}): SpawnSyncReturns<string> {

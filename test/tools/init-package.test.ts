@@ -20,6 +20,7 @@ describe('bantin from a tarball, then bantin init, npm install, npm run build', 
   let bantin: string;
   let init: ReturnType<typeof run>;
   let build: ReturnType<typeof run>;
+  let siteInstall: ReturnType<typeof run>;
 
   beforeAll(() => {
     work = tempDir('init-pkg');
@@ -32,7 +33,7 @@ describe('bantin from a tarball, then bantin init, npm install, npm run build', 
     site = join(work, 'xa-an-hoa');
     init = run(bantin, ['init', site, '--yes', '--title', TITLE, '--base-url', BASE, '--phone', '0238 3812 345',
       '--email', 'ubnd@anhoa.gov.vn', '--responsible', 'Nguyễn Văn An', '--address', 'Thôn 1, xã An Hòa', '--categories', 'Tin tức, Thông báo, Văn bản'], work);
-    npmInstall(site);
+    siteInstall = npmInstall(site);
     build = run('npm', ['run', 'build', '--silent'], site);
   }, 300_000);
 
@@ -60,6 +61,9 @@ describe('bantin from a tarball, then bantin init, npm install, npm run build', 
     expect(pkg.dependencies).toEqual({ bantin: `file:${tarball}` });
     expect(pkg.scripts).toMatchObject({ build: 'bantin build', serve: 'bantin serve', check: 'bantin check' });
     expect(init.stderr).toContain('a CI runner cannot reach');
+    // Its source is approved, so npm installs it without a warning about its install scripts.
+    expect(pkg.allowScripts).toEqual({ [`file:${tarball}`]: true });
+    expect(siteInstall.stderr).not.toContain('install-scripts');
   });
 
   it('writes bantin.yaml with the answers, every key commented', () => {

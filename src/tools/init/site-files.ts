@@ -13,8 +13,9 @@ export function packageJson(name: string, a: Answers, bantinSpec: string): strin
     scripts: { build: 'bantin build', serve: 'bantin serve', check: 'bantin check', new: 'bantin new' },
     engines: { node: '>=20' },
     dependencies: { bantin: bantinSpec },
-    // bantin compiles itself when installed from Git (its `prepare` script); npm asks for consent.
-    allowScripts: { bantin: true },
+    // From Git, bantin compiles itself on install (its `prepare` script), which npm runs only with
+    // consent, given per source for anything not from a registry; a tarball or a version runs nothing.
+    ...(/^(git\+|github:|file:)/.test(bantinSpec) ? { allowScripts: { [bantinSpec]: true } } : {}),
   };
   return `${JSON.stringify(pkg, null, 2)}\n`;
 }
