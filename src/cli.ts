@@ -11,12 +11,13 @@ import { BuildFailure, formatProblem } from './base/problems.js';
 import { serve } from './serve/serve.js';
 import { IMPORT_USAGE, importCommand } from './tools/import/command.js';
 import { runViews } from './tools/views/command.js';
+import { INIT_USAGE, initCommand } from './tools/init/command.js';
 import type { Problem } from './base/types.js';
 
 const USAGE = `Usage: bantin <command> [options]
 
 Commands:
-  build    Build the site into the output folder
+${INIT_USAGE}  build    Build the site into the output folder
              --root DIR       site folder (default: current folder)
              --out DIR        output folder (default: ROOT/dist)
              --base-url URL   absolute URL the site is published at (overrides bantin.yaml baseUrl)
@@ -66,6 +67,7 @@ async function main(argv: string[]): Promise<number> {
   if (command === 'help' || command === '--help' || command === '-h') return void process.stdout.write(USAGE), 0;
   if (command === 'version' || command === '--version') return void process.stdout.write(`bantin ${VERSION}\n`), 0;
   if (command === 'import') return importCommand(rest);
+  if (command === 'init') return initCommand(rest, usageError);
   const specs: Record<string, Record<string, 'string' | 'boolean' | 'strings'>> = {
     build: { root: 'string', out: 'string', 'base-url': 'string', drafts: 'boolean', strict: 'boolean', 'no-cache': 'boolean', json: 'boolean', verbose: 'boolean' },
     serve: { root: 'string', port: 'string', host: 'string', 'base-url': 'string', drafts: 'boolean', open: 'boolean', verbose: 'boolean' },
