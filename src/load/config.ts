@@ -6,6 +6,7 @@ import yaml from 'js-yaml';
 import { isValidTimezone } from '../base/dates.js';
 import { closest, lineAt, type ProblemList } from '../base/problems.js';
 import type { SiteConfig } from '../base/types.js';
+import { DEFAULT_THEME_OPTIONS, isAllowedConfigUrl, readEnglish, readTheme } from './portal-config.js';
 
 export const CONFIG_FILE = 'bantin.yaml';
 
@@ -31,6 +32,8 @@ export const DEFAULT_CONFIG: Readonly<SiteConfig> = {
   sidebar: ['date', 'links', 'visits'],
   markdown: { html: false, linkify: true, typographer: false },
   feeds: { limit: 50, fullContent: false },
+  theme: DEFAULT_THEME_OPTIONS,
+  english: null,
   extra: {},
 };
 
@@ -141,6 +144,12 @@ function validateConfig(raw: Record<string, unknown>, source: string, problems: 
       case 'markdown': case 'feeds':
         readFlags(key, value);
         break;
+      case 'theme':
+        config.theme = readTheme(value, (k, what, hint) => bad(k, what, hint), unknownKey);
+        break;
+      case 'english':
+        config.english = readEnglish(value, (k, what, hint) => bad(k, what, hint), unknownKey);
+        break;
       case 'extra':
         if (value && typeof value === 'object' && !Array.isArray(value)) config.extra = value as Record<string, unknown>;
         else bad(key, 'a mapping');
@@ -155,6 +164,10 @@ function validateConfig(raw: Record<string, unknown>, source: string, problems: 
     }
   }
   return config;
+
+  function unknownKey(key: string, guess: string | null): void {
+    problems.warn(CONFIG_FILE, `unknown config key \`${key}\` is ignored`, { ...at(key.split('.').pop()!), hint: guess ? `did you mean \`${guess}\`?` : undefined });
+  }
 
   function readFlags(key: 'markdown' | 'feeds', value: unknown): void {
     if (!value || typeof value !== 'object' || Array.isArray(value)) return bad(key, 'a mapping');
@@ -187,8 +200,7 @@ function parseBaseUrl(value: unknown): URL | null {
 function isLink(v: unknown): v is { title: string; url: string } {
   const o = v as Record<string, unknown>;
   return !!o && typeof o === 'object' && typeof o.title === 'string' && typeof o.url === 'string' && !!o.title.trim() && !!o.url.trim() &&
-    // A site-relative path or a web, mail or phone link: never `javascript:` and the like.
-    (!/^\s*[a-z][a-z0-9+.-]*:/i.test(o.url) || /^\s*(https?|mailto|tel):/i.test(o.url));
+    isAllowedConfigUrl(o.url);
 }
 
 /** `#0a4f8c`, `teal`, `rgb(10 79 140)`, `hsl(…)`: nothing that could close the CSS rule it goes into. */
