@@ -247,11 +247,15 @@ describe('options', () => {
 });
 
 describe('per-category feeds', () => {
-  it('writes RSS and Atom per category with only that category', () => {
+  it('writes RSS, Atom and JSON Feed per category with only that category', () => {
     const files = renderFeeds(site(sample()));
     expect(files.map((f) => f.path)).toEqual([
-      'feed.xml', 'atom.xml', 'feed.json', 'tin-tuc/feed.xml', 'tin-tuc/atom.xml', 'thong-bao/feed.xml', 'thong-bao/atom.xml',
+      'feed.xml', 'atom.xml', 'feed.json', 'tin-tuc/feed.xml', 'tin-tuc/atom.xml', 'tin-tuc/feed.json', 'thong-bao/feed.xml', 'thong-bao/atom.xml', 'thong-bao/feed.json',
     ]);
+    const newsJson = JSON.parse(files.find((f) => f.path === 'tin-tuc/feed.json')!.content as string);
+    expect(newsJson.feed_url).toBe(`${BASE}tin-tuc/feed.json`);
+    expect(newsJson.home_page_url).toBe(`${BASE}tin-tuc/`);
+    expect(newsJson.items.map((i: { title: string }) => i.title)).toEqual(['Bài a', 'Bài b']);
     const news = xml(files, 'tin-tuc/feed.xml').rss.channel;
     expect(news.title).toBe('Tin tức – Cổng thông tin huyện');
     expect(news.link[0]).toBe(`${BASE}tin-tuc/`);

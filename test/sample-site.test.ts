@@ -52,10 +52,18 @@ describe('the sample site, page by page', () => {
       expect(texts(page, '.breadcrumb a'), a.file).toEqual(['Trang chủ', a.fm.category]);
       expect(page.querySelector('.article-date')!.text, a.file).toBe(formatPortalDate(a.date, words));
       expect(page.querySelector('h1')!.text, a.file).toBe(a.fm.title);
-      if (a.fm.author) expect(page.querySelector('.byline')!.text, a.file).toContain(a.fm.author);
+      // The portal byline: the author once, in capitals, with no label, and not again in the body.
+      if (a.fm.author) {
+        expect(page.querySelector('.byline')!.text, a.file).toBe(a.fm.author.toUpperCase());
+        const shown = page.querySelector('article')!.text.toLowerCase().split(a.fm.author.toLowerCase()).length - 1;
+        expect(shown, `${a.file}: times the author is printed`).toBe(1);
+      }
+      // A date written without a time shows the day alone, never an invented 12:00:00 SA.
+      if (/^\d{4}-\d{2}-\d{2}$/.test(String(a.fm.date))) expect(page.querySelector('.article-date')!.text, a.file).toMatch(/^\d{2} Tháng [^:]+ \d{4}$/);
       expect(page.querySelector('.views')!.text, a.file).toBe(`Số lượt người xem: ${String(a.fm.views ?? 0).replace(/\B(?=(\d{3})+(?!\d))/g, '.')}`);
       expect(page.querySelector('.article-body')!.text.trim().length, a.file).toBeGreaterThan(200);
     }
+    expect(published.filter((a) => /^\d{4}-\d{2}-\d{2}$/.test(String(a.fm.date))).length, 'date-only sample articles').toBeGreaterThanOrEqual(2);
   });
 
   it('does not publish the draft or the future article', () => {

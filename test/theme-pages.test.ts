@@ -24,7 +24,7 @@ describe('every page of the sample site', () => {
     expect(pages.length).toBeGreaterThan(100);
     for (const [path, page] of pages) {
       const url = path.replace(/index\.html$/, '');
-      expect(page.querySelector('html')!.getAttribute('lang'), path).toBe('vi');
+      expect(page.querySelector('html')!.getAttribute('lang'), path).toBe(path === 'en/index.html' ? 'en' : 'vi');
       expect(page.querySelectorAll('h1'), path).toHaveLength(1);
       const title = page.querySelector('title')!.text;
       if (path === 'index.html') expect(title).toBe(config.title);
@@ -40,14 +40,14 @@ describe('every page of the sample site', () => {
 
   it('links the RSS and Atom feeds, and on a category page its own feeds, all of which exist', () => {
     for (const [path, page] of pages) {
-      const feeds = page.querySelectorAll('link[rel=alternate]').map((l) => [l.getAttribute('type'), l.getAttribute('href')!] as const);
+      const feeds = page.querySelectorAll('link[rel=alternate][type]').map((l) => [l.getAttribute('type'), l.getAttribute('href')!] as const);
       expect(feeds, path).toContainEqual(['application/rss+xml', '/feed.xml']);
       expect(feeds, path).toContainEqual(['application/atom+xml', '/atom.xml']);
       for (const [, href] of feeds) expect(existsSync(join(dist, href)), `${path}: ${href}`).toBe(true);
     }
     const category = readPage(dist, 'thong-bao');
     const hrefs = category.querySelectorAll('link[rel=alternate]').map((l) => l.getAttribute('href'));
-    expect(hrefs).toEqual(expect.arrayContaining(['/thong-bao/feed.xml', '/thong-bao/atom.xml']));
+    expect(hrefs).toEqual(expect.arrayContaining(['/thong-bao/feed.xml', '/thong-bao/atom.xml', '/thong-bao/feed.json']));
   });
 
   it('has a skip link to main, the landmarks, and alt text on every image', () => {
@@ -114,6 +114,6 @@ describe('settings from bantin.yaml', () => {
   it('marks the current section in the menu and prefills the date picker on a day archive', () => {
     expect(readPage(dist, 'tin-tuc').querySelector('.menu a[aria-current=page]')!.text).toBe('Tin tức');
     expect(readPage(dist, 'tin-tuc/a').querySelector('.menu a.active')!.text).toBe('Tin tức');
-    expect(readPage(dist, 'archive/2024/03/05').querySelector('#date-picker-input')!.getAttribute('value')).toBe('2024-03-05');
+    expect(readPage(dist, 'archive/2024/03/05').querySelector('#date-picker-input')!.getAttribute('value')).toBe('05/03/2024');
   });
 });

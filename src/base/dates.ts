@@ -39,7 +39,9 @@ export function parseSiteDate(value: unknown, timezone: string): DateResult {
   } else {
     epochMs = wallClockToEpoch(wallMs, timezone);
   }
-  return { ok: true, date: toSiteDate(epochMs, timezone) };
+  const date = toSiteDate(epochMs, timezone);
+  if (m[4] === undefined) date.dateOnly = true;
+  return { ok: true, date };
 }
 
 function describe(value: unknown): string {

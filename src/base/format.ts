@@ -9,8 +9,9 @@ export interface DateWords {
   pm: string;
 }
 
-/** The portal's long form: `28 Tháng Giêng 2020 11:10:00 CH`. */
+/** The portal's long form: `28 Tháng Giêng 2020 11:10:00 CH`; a date written without a time, the day alone. */
 export function formatPortalDate(d: SiteDate, words: DateWords): string {
+  if (d.dateOnly) return `${pad(d.day)} ${words.months[d.month - 1]} ${d.year}`;
   const hour12 = d.hour % 12 === 0 ? 12 : d.hour % 12;
   const meridiem = d.hour < 12 ? words.am : words.pm;
   return `${pad(d.day)} ${words.months[d.month - 1]} ${d.year} ${pad(hour12)}:${pad(d.minute)}:${pad(d.second)} ${meridiem}`;

@@ -16,6 +16,8 @@ export interface SiteDate {
   second: number;
   /** RFC 3339 with the site offset, e.g. `2020-01-28T23:10:00+07:00`. */
   iso: string;
+  /** Written without a time (`2024-05-02`): pages show the day only, never an invented 00:00. */
+  dateOnly?: true;
 }
 
 export interface WebLink {
@@ -56,8 +58,39 @@ export interface SiteConfig {
   sidebar: string[];
   markdown: { html: boolean; linkify: boolean; typographer: boolean };
   feeds: { limit: number; fullContent: boolean };
+  /** The portal features a site may switch off (README, "Templates"). */
+  theme: ThemeOptions;
+  /** The English page `/en/`; null when the site has none. */
+  english: EnglishPage | null;
   /** Keys the site added that bantin does not know: passed to templates as `site.extra`. */
   extra: Record<string, unknown>;
+}
+
+/** What the state-portal rules ask of each page; each can be turned off as the rules change. */
+export interface ThemeOptions {
+  /** Dublin Core `<meta name="DC.…">` (Circular 24/2011/TT-BTTTT). */
+  dublinCore: boolean;
+  /** "In bài viết" on every article (Decree 42/2022/NĐ-CP). */
+  print: boolean;
+  /** "Lưu bài viết": the article saved as one HTML file, pictures included (Decree 42/2022/NĐ-CP). */
+  save: boolean;
+  /** The HTML site map `/so-do-trang/` (Circular 32/2017/TT-BTTTT). */
+  siteMap: boolean;
+  /** Shortcut keys and the help page `/tro-giup/` that lists them (Circular 32/2017/TT-BTTTT). */
+  accessKeys: boolean;
+  /** The page `/rss/` that explains the feeds, linked as "Nhận tin qua RSS" instead of raw XML. */
+  feedPage: boolean;
+  /** `portal`: the author once, in capitals, no label; `label`: "Tác giả: …". */
+  byline: 'portal' | 'label';
+}
+
+export interface EnglishPage {
+  /** The organisation's English name, the page's heading. */
+  organisation: string;
+  /** Paragraphs on what the organisation does. */
+  functions: string[];
+  leaders: { name: string; position: string }[];
+  contacts: { address?: string; phone?: string; email?: string; website?: string };
 }
 
 export interface Category {
@@ -90,6 +123,8 @@ export interface Article {
   tagNames: string[];
   summary: string;
   image: string | null;
+  /** The pixel size of a picture in content/, for width and height; null for URLs and unreadable files. */
+  imageSize?: { width: number; height: number } | null;
   draft: boolean;
   slug: string;
   /** Site-relative URL path without the base path, e.g. `tin-tuc/ten-bai/`. */

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import matter from 'gray-matter';
 import yaml from 'js-yaml';
-import { keyLine, tooLarge } from './config.js';
+import { keyLine, tooLarge } from './yaml-lines.js';
 import { parseSiteDate } from '../base/dates.js';
 import { lineAt, type ProblemList } from '../base/problems.js';
 import { RESERVED_SLUGS } from '../base/urls.js';

@@ -10,6 +10,8 @@ import { RESERVED_SLUGS } from '../base/urls.js';
 import { slugify } from '../base/slug.js';
 import { closest, lineAt, type ProblemList } from '../base/problems.js';
 import type { SiteConfig } from '../base/types.js';
+import { entryLine, keyLine, tooLarge } from './yaml-lines.js';
+import { DEFAULT_THEME_OPTIONS, isAllowedConfigUrl, readEnglish, readTheme } from './portal-config.js';
 
 export const CONFIG_FILE = 'bantin.yaml';
 
@@ -35,6 +37,8 @@ export const DEFAULT_CONFIG: Readonly<SiteConfig> = {
   sidebar: ['date', 'links', 'visits'],
   markdown: { html: false, linkify: true, typographer: false },
   feeds: { limit: 50, fullContent: false },
+  theme: DEFAULT_THEME_OPTIONS,
+  english: null,
   extra: {},
 };
 
@@ -156,6 +160,12 @@ function validateConfig(raw: Record<string, unknown>, source: string, problems: 
       case 'markdown': case 'feeds':
         readFlags(key, value);
         break;
+      case 'theme':
+        config.theme = readTheme(value, (k, what, hint) => bad(k, what, hint), unknownKey);
+        break;
+      case 'english':
+        config.english = readEnglish(value, (k, what, hint) => bad(k, what, hint), unknownKey);
+        break;
       case 'extra':
         if (value && typeof value === 'object' && !Array.isArray(value)) config.extra = value as Record<string, unknown>;
         else bad(key, 'a mapping');
@@ -191,6 +201,10 @@ function validateConfig(raw: Record<string, unknown>, source: string, problems: 
     }
     // `:` in a path would make templates take it for a scheme (`item.url if ':' in item.url`).
     return v.scheme ? v.url : v.url.replace(/^\/+/, '').replace(/:/g, '%3A');
+  }
+
+  function unknownKey(key: string, guess: string | null): void {
+    problems.warn(CONFIG_FILE, `unknown config key \`${key}\` is ignored`, { ...at(key.split('.').pop()!), hint: guess ? `did you mean \`${guess}\`?` : undefined });
   }
 
   function readFlags(key: 'markdown' | 'feeds', value: unknown): void {
@@ -247,46 +261,4 @@ function example(key: string): string {
 
 function isStringMap(v: unknown): v is Record<string, string> {
   return !!v && typeof v === 'object' && !Array.isArray(v) && Object.values(v).every((x) => typeof x === 'string');
-}
-
-/**
- * True when a parsed YAML value holds more than `limit` values once aliases are expanded: a few
- * lines of `&a` / `*a` can stand for billions of values, which hang or crash whatever walks them.
- */
-export function tooLarge(value: unknown, limit = 100_000): boolean {
-  const stack = [value];
-  let count = 0;
-  while (stack.length) {
-    const v = stack.pop();
-    if (++count + stack.length > limit) return true;
-    if (v && typeof v === 'object') for (const child of Object.values(v)) stack.push(child);
-  }
-  return false;
-}
-
-/**
- * Line of the `index`th entry of the list under a top-level `key` (or of its `field:`), block or
- * flow style, for messages; the key's own line when it cannot be told.
- */
-export function entryLine(source: string, key: string, index: number, field?: string): number | undefined {
-  const start = keyLine(source, key);
-  if (start === undefined) return undefined;
-  const lines = source.split('\n');
-  let end = start;
-  while (end < lines.length && (end === start || /^(\s|-|$|#)/.test(lines[end]))) end++;
-  const marks: number[] = [];
-  for (let i = start - 1; i < end; i++) {
-    const text = i === start - 1 ? lines[i].slice(lines[i].indexOf(':') + 1) : lines[i];
-    const re = field ? new RegExp(`(^|[\\s{,])["']?${field}["']?\\s*:`, 'g') : /^\s*-(\s|$)|[[,]\s*[^\s\],]/g;
-    for (const _ of text.matchAll(re)) marks.push(i + 1);
-  }
-  return marks[index] ?? start;
-}
-
-/** Line of `key:` in a YAML text, for messages; undefined when not found. */
-export function keyLine(source: string, key: string, firstLine = 1): number | undefined {
-  const lines = source.split('\n');
-  const re = new RegExp(`^\\s*-?\\s*["']?${key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}["']?\\s*:`);
-  const i = lines.findIndex((l) => re.test(l));
-  return i < 0 ? undefined : i + firstLine;
 }

@@ -5,7 +5,7 @@ import { readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import { readRegularFile, specialKind, UnreadableFile } from '../base/read-file.js';
 import { extname, join, relative, sep } from 'node:path';
 import yaml from 'js-yaml';
-import { tooLarge } from './config.js';
+import { tooLarge } from './yaml-lines.js';
 import { lineAt, type ProblemList } from '../base/problems.js';
 
 export const CONTENT_DIR = 'content';

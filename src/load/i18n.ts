@@ -1,7 +1,7 @@
 // The theme's strings (templates/locales/<locale>.yaml), a site's own overriding the default theme's.
 import { existsSync } from 'node:fs';
 import { readRegularFile, UnreadableFile } from '../base/read-file.js';
-import { tooLarge } from './config.js';
+import { tooLarge } from './yaml-lines.js';
 import { join, relative, sep } from 'node:path';
 import yaml from 'js-yaml';
 import type { ProblemList } from '../base/problems.js';

@@ -40,6 +40,9 @@ export function renderMarkdown(site: Site, root: string, assets: string[], origi
     if (a.image) {
       const broken: string[] = [];
       a.image = resolveLink(a.image, dir, basePath, targets, broken);
+      // A picture in content/ gets its pixel size, so the page keeps its place while it loads.
+      const local = !broken.length && a.image.startsWith(basePath) && !a.image.includes('://') ? a.image.slice(basePath.length) : null;
+      a.imageSize = local === null ? null : targets.imageSize!(safeDecode(local));
       for (const link of broken) report(a.sourcePath, `the image ${link} does not exist`, { hint: 'check the path in `image:`; it is relative to this file' });
     }
     for (const src of result.missingAlt ?? []) {
@@ -79,4 +82,12 @@ export function storeBody(result: RenderedMarkdown, store: BodyStore): StoredMar
 function readBody(absPath: string, a: Article, site: Site): string {
   const file = { path: a.sourcePath, contentPath: a.sourcePath.slice(CONTENT_DIR.length + 1), absPath };
   return readArticle(file, site.config, new ProblemList())?.body ?? '';
+}
+
+function safeDecode(path: string): string {
+  try {
+    return decodeURI(path);
+  } catch {
+    return path;
+  }
 }

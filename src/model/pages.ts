@@ -5,6 +5,7 @@ import { fill } from '../load/i18n.js';
 import { pad } from '../base/dates.js';
 import { slugify } from '../base/slug.js';
 import { ARCHIVE_PATH, NOT_FOUND_PATH, SEARCH_PATH, tagPath } from '../base/urls.js';
+import { portalPages } from './portal-pages.js';
 import type { Article, ArchivePeriod, Category, Site, SiteDate, Tag } from '../base/types.js';
 
 /** One HTML page to render: its output path, template and what the template sees. */
@@ -72,6 +73,7 @@ export function planPages(site: Site, strings: Strings): Page[] {
   }
   pages.push(page(ARCHIVE_PATH, 'archive-index.njk', 'archive-index', t.archive.title, 'archive', { years: archiveTree(site) }, newestUpdate(site.articles)));
   pages.push(page(SEARCH_PATH, 'search.njk', 'search', t.search.title, 'search page', {}));
+  pages.push(...portalPages(site, t, page));
   pages.push(page(NOT_FOUND_PATH, '404.njk', 'not-found', t.notFound.title, '404 page', {}));
   return pages;
 
@@ -97,9 +99,12 @@ function newestUpdate(articles: Article[]): SiteDate | null {
 function articlePage(site: Site, article: Article, place: { category: Category; at: number; shown: ReturnType<typeof group> }, tagLinks: Map<string, { name: string; url: string }>): Page {
   const { relatedCount, relatedScope, pageSize } = site.config;
   const { category } = place;
-  const scope = relatedScope === 'site' ? site.articles : category.articles;
-  const listBase = relatedScope === 'site' ? '' : category.url;
-  const at = relatedScope === 'site' ? article.index : place.at;
+  // An article alone in its category takes its neighbours from the whole site: the portal always
+  // shows "TIN MỚI HƠN" / "TIN ĐÃ ĐƯA".
+  const siteWide = relatedScope === 'site' || category.articles.length === 1;
+  const scope = siteWide ? site.articles : category.articles;
+  const listBase = siteWide ? '' : category.url;
+  const at = siteWide ? article.index : place.at;
   const newer = scope.slice(Math.max(0, at - relatedCount), at);
   const older = scope.slice(at + 1, at + 1 + relatedCount);
   return {

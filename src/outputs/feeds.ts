@@ -190,7 +190,7 @@ function renderJsonFeed(config: SiteConfig, feed: Feed): OutputFile {
 
 /**
  * All feeds of the site: `feed.xml` (RSS), `atom.xml` and `feed.json` for the whole site, and
- * `<slug>/feed.xml` and `<slug>/atom.xml` for every category, each with the newest
+ * `<slug>/feed.xml`, `<slug>/atom.xml` and `<slug>/feed.json` for every category, each with the newest
  * `config.feeds.limit` articles.
  */
 export function renderFeeds(site: Site): OutputFile[] {
@@ -213,7 +213,7 @@ export function renderFeeds(site: Site): OutputFile[] {
       homeUrl: absoluteUrl(config, category.url || `${category.slug}/`),
       articles: newest(category.articles),
     };
-    out.push(renderRss(config, feed), renderAtom(config, feed));
+    out.push(renderRss(config, feed), renderAtom(config, feed), renderJsonFeed(config, feed));
   }
   return out;
 }

@@ -32,7 +32,7 @@ export interface KeysCache extends Pick<MarkdownCache, 'markdown'> {
 }
 
 export function cachedKeys(a: Article, absPath: string, parsed: Article, cache: KeysCache): ArticleKeys {
-  const input = `${a.path}\0${a.categoryName}\0${a.summary}\0${a.image}\0${a.views}`;
+  const input = `${a.path}\0${a.categoryName}\0${a.summary}\0${a.image}\0${JSON.stringify(a.imageSize)}\0${a.views}`;
   const htmlHash = cache.markdown.get(absPath)!.result.htmlHash;
   const hit = cache.keys.get(absPath);
   if (hit && hit.parsed === parsed && hit.input === input && hit.htmlHash === htmlHash) return hit.keys;

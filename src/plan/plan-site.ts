@@ -23,7 +23,7 @@ import { buildSiteModel } from '../model/site.js';
 import { renderSitemap } from '../outputs/sitemap.js';
 import { ASSETS_DIR, hashedNames, themeAssets } from '../render/theme-assets.js';
 import type { RenderSetup } from '../render/pool.js';
-import type { Article, Problem, Site } from '../base/types.js';
+import type { Article, Problem, Site, SiteConfig } from '../base/types.js';
 
 export interface GenerateOptions {
   root: string;
@@ -67,6 +67,7 @@ export function planSite(options: GenerateOptions, cache: GenerateCache = newCac
   const root = resolve(options.root);
   const problems = new ProblemList();
   const config = loadConfig(root, problems, { baseUrl: options.baseUrl });
+  robotsNotice(config, problems);
   const templateDirs = [...new Set([join(root, TEMPLATES_DIR), DEFAULT_THEME].map((d) => resolve(d)))].filter(existsSync);
   // Only to report links out of the site: Nunjucks would follow them and publish what they point to.
   listFolder(root, TEMPLATES_DIR, problems, false);
@@ -134,6 +135,18 @@ export function planSite(options: GenerateOptions, cache: GenerateCache = newCac
   const due = read.filter((a) => !a.draft && a.date.epochMs > now).map((a) => a.date.epochMs);
   const nextPublish = options.drafts || due.length === 0 ? null : Math.min(...due);
   return { site, render, pages, renderBody, nextPublish, groups, structure: fp.structure, warnings: sortProblems(problems.items), timings };
+}
+
+/**
+ * Crawlers read robots.txt only at the root of a host: a site under a base path gets one in its
+ * own folder, which nobody reads, so the build says where the sitemap line must go instead.
+ */
+function robotsNotice(config: SiteConfig, problems: ProblemList): void {
+  if (config.basePath === '/') return;
+  const root = new URL('/robots.txt', config.baseUrl).href;
+  problems.warn(null, `the site is published under ${config.basePath}, but crawlers read robots.txt only at ${root}: the robots.txt written in the output folder is not read there`, {
+    hint: `add this line to ${root}: Sitemap: ${config.baseUrl}sitemap.xml`,
+  });
 }
 
 /** Compiling the theme takes a while: a rebuild with the same templates and settings reuses it. */

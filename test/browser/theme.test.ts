@@ -27,8 +27,8 @@ describe.skipIf(skipWithout('chromium', HAVE_CHROMIUM, CHROMIUM_INSTALL, import.
   });
 
   // 'load' is enough for static pages; the search page waits for its index files to arrive.
-  async function open(path: string, options: { width?: number; js?: boolean } = {}): Promise<Page> {
-    const context = await h.browser.newContext({ viewport: { width: options.width ?? 1280, height: 900 }, javaScriptEnabled: options.js ?? true });
+  async function open(path: string, options: { width?: number; js?: boolean; locale?: string } = {}): Promise<Page> {
+    const context = await h.browser.newContext({ viewport: { width: options.width ?? 1280, height: 900 }, javaScriptEnabled: options.js ?? true, locale: options.locale });
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
@@ -75,36 +75,59 @@ describe.skipIf(skipWithout('chromium', HAVE_CHROMIUM, CHROMIUM_INSTALL, import.
   });
 
   describe('"Xem theo ngày"', () => {
-    async function pick(day: string): Promise<Page> {
-      const page = await open('/');
-      await page.fill('#date-picker-input', day);
+    /** `2024-03-05` → `05/03/2024`: the field reads day/month/year whatever the browser's language. */
+    const typed = (day: string) => day.split('-').reverse().join('/');
+    async function pick(day: string, locale?: string): Promise<Page> {
+      const page = await open('/', { locale });
+      await page.fill('#date-picker-input', typed(day));
       await page.click('.date-picker button[type=submit]');
       return page;
     }
 
-    it("goes to the chosen day's archive", async () => {
+    it("goes to the chosen day's archive, typed as dd/mm/yyyy also in an English browser", async () => {
       const day = days[Math.min(3, days.length - 1)];
-      const page = await pick(day);
+      const page = await pick(day, 'en-US');
+      expect(await page.getAttribute('#date-picker-input', 'placeholder')).toBe('dd/mm/yyyy');
       await page.waitForURL(`**/archive/${day.replace(/-/g, '/')}/`);
       expect(await page.textContent('h1')).toContain(day.slice(0, 4));
       expect(await page.locator('.article-item').count()).toBeGreaterThan(0);
+      // On the day's archive the field shows that day the same way.
+      expect(await page.inputValue('#date-picker-input')).toBe(typed(day));
       await close(page);
     });
 
-    it('goes to the nearest earlier day when the chosen day has no articles', async () => {
+    it('says a day has no articles and offers the nearest days before and after, without moving', async () => {
       // Two neighbouring days in the list with a gap between them: the day before the newer one is empty.
       const at = days.findIndex((d, i) => i + 1 < days.length && dayBefore(d) !== days[i + 1]);
       expect(at, 'the sample site has a gap between two days').toBeGreaterThanOrEqual(0);
-      const page = await pick(dayBefore(days[at]));
+      const empty = dayBefore(days[at]);
+      const page = await pick(empty);
+      const message = page.locator('.date-picker-message');
+      await expect.poll(() => message.textContent()).toContain(`Không có bài viết nào ngày ${typed(empty)}`);
+      const offered = await message.locator('a').evaluateAll((as) => as.map((a) => [a.textContent, new URL((a as HTMLAnchorElement).href).pathname]));
+      expect(offered).toEqual([days[at + 1], days[at]].map((d) => [typed(d), `/archive/${d.replace(/-/g, '/')}/`]));
+      expect(new URL(page.url()).pathname, 'no silent jump').toBe('/');
+      await message.locator('a').first().click();
       await page.waitForURL(`**/archive/${days[at + 1].replace(/-/g, '/')}/`);
       await close(page);
     });
 
-    it('says so when there is no earlier day at all', async () => {
+    it('offers the oldest day when the chosen day is before every article', async () => {
+      const page = await pick(dayBefore(days.at(-1)!));
+      const message = page.locator('.date-picker-message');
+      await expect.poll(() => message.locator('a').count()).toBe(1);
+      expect(await message.locator('a').textContent()).toBe(typed(days.at(-1)!));
+      expect(new URL(page.url()).pathname).toBe('/');
+      await close(page);
+    });
+
+    it('asks for day/month/year when the text is not a date', async () => {
       const page = await open('/');
-      await page.fill('#date-picker-input', dayBefore(days.at(-1)!));
-      await page.click('.date-picker button[type=submit]');
-      await expect.poll(() => page.textContent('.date-picker-message')).toMatch(/\S/);
+      for (const text of ['2024-03-05', '31/02/2024', 'hôm qua']) {
+        await page.fill('#date-picker-input', text);
+        await page.click('.date-picker button[type=submit]');
+        await expect.poll(() => page.textContent('.date-picker-message')).toContain('ngày/tháng/năm');
+      }
       expect(new URL(page.url()).pathname).toBe('/');
       await close(page);
     });

@@ -30,7 +30,8 @@ export function articleView(dist: string, path: string) {
     body,
     title: page.querySelector('h1')!.text.trim(),
     date: page.querySelector('.article-date')!.text.trim(),
-    author: page.querySelector('.byline')?.text.replace(/^Tác giả:\s*/, '').trim() ?? '',
+    // The byline may be in capitals (the portal style); Dublin Core has the name as written.
+    author: page.querySelector('.byline') ? page.querySelector('meta[name="DC.creator"]')!.getAttribute('content')! : '',
     views: page.querySelector('.views')!.text.trim(),
     category: texts(page, '.breadcrumb a')[1],
     headings: texts(body, 'h2, h3'),
