@@ -4,11 +4,11 @@ import { createHash, randomUUID } from 'node:crypto';
 import { closeSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { fileBodyStore, type BodyStore } from '../markdown/body-store.js';
-import { isAlive } from '../base/out-dir.js';
+import { CACHE_FOLDER, isAlive } from '../base/out-dir.js';
 import { deserialize, serialize } from 'node:v8';
 import { newCache, type GenerateCache } from '../plan/cache.js';
 
-export const CACHE_DIR = '.bantin';
+export const CACHE_DIR = CACHE_FOLDER;
 const CACHE_FILE = 'build-cache.bin';
 const FORMAT = 7;
 export const MANIFEST_FILE = 'manifest.json';

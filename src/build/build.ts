@@ -9,7 +9,7 @@ import { BUILD_ID } from '../base/install.js';
 import type { OutputGroup } from '../plan/output-groups.js';
 import { BuildFailure, ProblemList } from '../base/problems.js';
 import { PoolProblem, renderInThreads, renderThreads } from '../render/pool.js';
-import { checkOutputFolder, openStaging, type Staging } from '../write/staging.js';
+import { checkOutputFolder, openStaging, recoverOutput, type Staging } from '../write/staging.js';
 import { writeGroups, type Written } from './write-groups.js';
 import { scratchBodyStore } from '../markdown/body-store.js';
 import type { Problem } from '../base/types.js';
@@ -66,9 +66,13 @@ function start(options: BuildOptions, inputs: Inputs) {
   const problems = new ProblemList();
   checkOutputFolder(root, out, problems);
   problems.throwIfErrors();
+  // A build that died mid-swap or mid-move is put right first: then `out` is no longer what the
+  // cache recorded of it, and nothing in it is reused.
+  const recovered = recoverOutput(out);
   const t0 = performance.now();
   const unlock = options.cache ? lockCache(root) : null;
   const cache = unlock ? loadBuildCache(root, BUILD_ID) : null;
+  if (cache && recovered) cache.out = '';
   const cacheMs = performance.now() - t0;
   const bodies = cache ? { store: cache.generate.bodies, remove: () => {} } : scratchBodyStore(out);
   /** Closes the body store once nothing reads it; an uncached build's store goes with it. */
@@ -85,7 +89,7 @@ function start(options: BuildOptions, inputs: Inputs) {
   }
 
   function prepare() {
-    const plan = planSite({ ...options, root }, cache?.generate ?? newCache(bodies.store), inputs.stats);
+    const plan = planSite({ ...options, root, out }, cache?.generate ?? newCache(bodies.store), inputs.stats);
     inputs.stats.clear();
     if (cache) plan.timings.cache = Math.round(cacheMs);
     if (options.cache && !unlock) {

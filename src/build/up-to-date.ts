@@ -6,6 +6,7 @@ import { CACHE_DIR, MANIFEST_FILE } from './build-cache.js';
 import type { BuildOptions, BuildResult } from './options.js';
 import { CONFIG_FILE } from '../load/config.js';
 import { hash, walkFiles } from '../base/hash.js';
+import { leftovers } from '../write/staging.js';
 import { BUILD_ID, DEFAULT_THEME, TEMPLATES_DIR } from '../base/install.js';
 import { CONTENT_DIR, DATA_DIR } from '../load/files.js';
 import type { Problem } from '../base/types.js';
@@ -38,6 +39,8 @@ export function upToDate(options: BuildOptions): BuildResult | Inputs {
   if (!m || m.key !== keyOf(options, out) || m.out !== out || m.inputs !== inputs.stamp) return inputs;
   if (m.nextPublish !== null && (options.now ?? Date.now()) >= m.nextPublish) return inputs;
   if (!m.files.every(([path, size]) => sizeOf(join(out, path)) === size)) return inputs;
+  // A build that died beside `out` may have left it half moved or renamed away: the build repairs it.
+  if (leftovers(out).length > 0) return inputs;
   return { out, pages: m.pages, files: 0, reused: m.files.length, warnings: m.warnings, timings: { check: Math.round(performance.now() - started) } };
 }
 

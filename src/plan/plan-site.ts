@@ -12,6 +12,7 @@ import { hash, hashFolders } from '../base/hash.js';
 import { BUILD_ID, DEFAULT_THEME, TEMPLATES_DIR } from '../base/install.js';
 import { loadStrings } from '../load/i18n.js';
 import { listContent, listFolder, loadData } from '../load/files.js';
+import { CACHE_FOLDER } from '../base/out-dir.js';
 import { archiveDays, copyGroup, PageGroup, searchDocs, sitemapEntries, type OutputGroup, type PageRendering } from './output-groups.js';
 import { planPages, type Page } from '../model/pages.js';
 import { outputFile } from '../base/urls.js';
@@ -32,6 +33,8 @@ export interface GenerateOptions {
   now?: number;
   /** Broken links and images are errors instead of warnings. */
   strict?: boolean;
+  /** The output folder (default: `root/dist`): links in content/ may not lead into it. */
+  out?: string;
 }
 
 export interface SitePlan {
@@ -71,7 +74,8 @@ export function planSite(options: GenerateOptions, cache: GenerateCache = newCac
   listFolder(root, TEMPLATES_DIR, problems);
   const strings = loadStrings(templateDirs, config.locale, problems, root);
   const data = loadData(root, problems);
-  const tree = listContent(root, problems);
+  // A link into the output folder or the cache would publish the site inside itself.
+  const tree = listContent(root, problems, [resolve(options.out ?? join(root, 'dist')), join(root, CACHE_FOLDER)]);
   stage('load');
 
   const { read, origin } = readArticles(tree.markdown, config, cache, problems, stats);
