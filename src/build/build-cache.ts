@@ -154,6 +154,12 @@ export function saveBuildCache(root: string, version: string, cache: BuildCache)
   for (const name of readdirSync(dir)) if (PACK.test(name) && name !== stored.bodies.file) rmSync(join(dir, name), { force: true });
 }
 
+/** After a failed save: no cache at all, so the next build is a full one rather than one on a stale record. */
+export function forgetCache(root: string): void {
+  const dir = join(root, CACHE_DIR);
+  for (const name of [CACHE_FILE, MANIFEST_FILE, `${CACHE_FILE}.${process.pid}.tmp`]) rmSync(join(dir, name), { force: true });
+}
+
 /**
  * Checksums of the body store, a hash per PACK_CHUNK bytes: checked in full when the cache is
  * loaded (a body read back wrong would be published), worked out on save only for the chunks

@@ -1,7 +1,7 @@
 // `bantin build`: the quick up-to-date check, the plan, rendering (on threads when it pays), writing
 // into a staging folder, and the swap or journaled move into the output folder.
 import { join, resolve } from 'node:path';
-import { CACHE_DIR, loadBuildCache, lockCache, saveBuildCache } from './build-cache.js';
+import { CACHE_DIR, forgetCache, loadBuildCache, lockCache, saveBuildCache } from './build-cache.js';
 import { hash } from '../base/hash.js';
 import { newCache } from '../plan/cache.js';
 import { planSite, type GenerateOptions } from '../plan/plan-site.js';
@@ -38,11 +38,19 @@ export async function buildInParallel(options: BuildOptions): Promise<BuildResul
   for (const g of pages) run.written.set(g.job!.file.toLowerCase(), { id: g.id, path: g.job!.file });
   const started = performance.now();
   run.bodies.flush();
-  const rendering = renderInThreads({ ...plan.render, dir: staging.dir }, pages.map((g) => g.job!), threads);
+  const stop = new AbortController();
+  const rendering = renderInThreads({ ...plan.render, dir: staging.dir }, pages.map((g) => g.job!), threads, stop.signal);
   // Keep the rejection from going unhandled while the main thread writes the other outputs.
   rendering.catch(() => {});
   return finish(run, () => {
-    const files = reuseFiles(run) + writeGroups(run.fresh.filter((g) => !isPage(g)), staging, plan.timings, run.written, keepSame(run));
+    let files: number;
+    try {
+      files = reuseFiles(run) + writeGroups(run.fresh.filter((g) => !isPage(g)), staging, plan.timings, run.written, keepSame(run));
+    } catch (err) {
+      // The staging folder goes only once no thread writes into it any more.
+      stop.abort();
+      return rendering.then(() => Promise.reject(err), () => Promise.reject(err));
+    }
     return rendering.then((rendered) => {
       plan.timings.render = Math.round(performance.now() - started);
       return files + rendered;
@@ -230,7 +238,16 @@ function finish(run: Run, write: () => number | Promise<number>): BuildResult | 
       staging.applyInto(moved, removed);
     } else staging.commit({ background: !!run.options.backgroundCleanup });
     plan.timings.commit = Math.round(performance.now() - started);
-    remember(run);
+    try {
+      remember(run);
+    } catch (err) {
+      // The output folder is already the new one: say so, and that the next build starts afresh.
+      forgetCache(run.root);
+      plan.warnings.push({
+        severity: 'warning', file: join(run.root, CACHE_DIR), message: `the output folder was updated, but the build cache could not be saved (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}); the next build will build everything afresh`,
+        hint: 'free some space on the disk that holds the site folder, or check that bantin may write to .bantin/',
+      });
+    }
     return { out, pages: plan.groups.filter(isPage).length, files, reused: reusedCount(run), warnings: plan.warnings, timings: plan.timings };
   };
   const fail = (err: unknown): never => {
