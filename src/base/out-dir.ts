@@ -3,6 +3,13 @@
 import { mkdirSync, rmSync } from 'node:fs';
 import { basename, dirname, join, posix } from 'node:path';
 
+/** Left in every output folder bantin writes: only a folder holding it is replaced by a build. */
+export const OUTPUT_MARKER = '.bantin-output';
+export const MARKER_TEXT = 'This folder is made by bantin: each build replaces it whole.\n';
+
+/** The build cache's folder in the site (checked against --out here, used by build/build-cache). */
+export const CACHE_FOLDER = '.bantin';
+
 /** Staging folders and scratch files beside `dist` are named `.dist.bantin-<what>-<pid>`. */
 export const STAGING_MARK = '.bantin-';
 

@@ -1,16 +1,17 @@
 // The build cache in `.bantin/`: saving and loading what a site plan keeps between builds, and the
 // lock that lets one cached build of a site run at a time.
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { closeSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { fileBodyStore } from '../markdown/body-store.js';
-import { isAlive } from '../base/out-dir.js';
+import { fileBodyStore, type BodyStore } from '../markdown/body-store.js';
+import { CACHE_FOLDER, isAlive } from '../base/out-dir.js';
 import { deserialize, serialize } from 'node:v8';
 import { newCache, type GenerateCache } from '../plan/cache.js';
 
-export const CACHE_DIR = '.bantin';
+export const CACHE_DIR = CACHE_FOLDER;
 const CACHE_FILE = 'build-cache.bin';
-const FORMAT = 6;
+const FORMAT = 7;
+export const MANIFEST_FILE = 'manifest.json';
 /** Rendered bodies: `bodies-<random>.pack`, a new name whenever the file is written afresh. */
 const PACK = /^bodies-[\w-]+\.pack$/;
 
@@ -42,8 +43,8 @@ interface Stored extends Omit<BuildCache, 'generate'> {
   markdown: Map<string, Unlinked<EntryOf<GenerateCache['markdown']>>>;
   keys: Map<string, Unlinked<EntryOf<GenerateCache['keys']>>>;
   search?: GenerateCache['search'];
-  /** The body store's file in CACHE_DIR, and how many of its bytes the entries use. */
-  bodies: { file: string; size: number };
+  /** The body store's file in CACHE_DIR, how many of its bytes the entries use, and a hash of each PACK_CHUNK of those. */
+  bodies: { file: string; size: number; sums: string[] };
 }
 
 /**
@@ -55,7 +56,9 @@ export function loadBuildCache(root: string, version: string): BuildCache {
   try {
     const stored = readParts(join(dir, CACHE_FILE)) as unknown as Stored;
     if (stored && stored.format === FORMAT && stored.version === version && stored.root === root && isCache(stored)) {
+      if (!packIntact(join(dir, stored.bodies.file), stored.bodies)) throw new Error('damaged body store');
       const bodies = fileBodyStore(join(dir, stored.bodies.file), stored.bodies.size);
+      packSums.set(bodies, stored.bodies);
       const { files, search } = stored;
       const generate = { files, markdown: relink(stored.markdown, files), keys: relink(stored.keys, files), search, bodies };
       return { generate, out: stored.out, outputs: stored.outputs, structure: typeof stored.structure === 'string' ? stored.structure : undefined };
@@ -69,7 +72,7 @@ export function loadBuildCache(root: string, version: string): BuildCache {
 
 function isCache(c: Stored): boolean {
   return typeof c.out === 'string' && c.outputs instanceof Map && c.files instanceof Map && c.markdown instanceof Map && c.keys instanceof Map
-    && typeof c.bodies?.file === 'string' && PACK.test(c.bodies.file) && Number.isSafeInteger(c.bodies.size);
+    && typeof c.bodies?.file === 'string' && PACK.test(c.bodies.file) && Number.isSafeInteger(c.bodies.size) && Array.isArray(c.bodies.sums);
 }
 
 /** Entries made from the parse `files` holds name it by its hash; others (from an older parse) by ''. */
@@ -142,7 +145,7 @@ export function saveBuildCache(root: string, version: string, cache: BuildCache)
   const { files, markdown, keys, search, bodies } = cache.generate;
   bodies.flush();
   const stored: Stored = {
-    format: FORMAT, version, root, out: cache.out, structure: cache.structure, bodies: { file: basename(bodies.path!), size: bodies.size },
+    format: FORMAT, version, root, out: cache.out, structure: cache.structure, bodies: { file: basename(bodies.path!), size: bodies.size, sums: sumPack(bodies) },
     outputs: cache.outputs, files, markdown: unlink(markdown, files), keys: unlink(keys, files), search,
   };
   writeParts(tmp, stored);
@@ -151,11 +154,59 @@ export function saveBuildCache(root: string, version: string, cache: BuildCache)
   for (const name of readdirSync(dir)) if (PACK.test(name) && name !== stored.bodies.file) rmSync(join(dir, name), { force: true });
 }
 
+/** After a failed save: no cache at all, so the next build is a full one rather than one on a stale record. */
+export function forgetCache(root: string): void {
+  const dir = join(root, CACHE_DIR);
+  for (const name of [CACHE_FILE, MANIFEST_FILE, `${CACHE_FILE}.${process.pid}.tmp`]) rmSync(join(dir, name), { force: true });
+}
+
+/**
+ * Checksums of the body store, a hash per PACK_CHUNK bytes: checked in full when the cache is
+ * loaded (a body read back wrong would be published), worked out on save only for the chunks
+ * written since (the store only ever appends after the bytes it was loaded with).
+ */
+const PACK_CHUNK = 1 << 20;
+const packSums = new WeakMap<BodyStore, { size: number; sums: string[] }>();
+
+function chunkSums(path: string, from: number, size: number): string[] {
+  const sums: string[] = [];
+  const fd = openSync(path, 'r');
+  try {
+    const buf = Buffer.allocUnsafe(PACK_CHUNK);
+    for (let at = from; at < size; at += PACK_CHUNK) {
+      const bytes = Math.min(PACK_CHUNK, size - at);
+      for (let done = 0; done < bytes;) {
+        const n = readSync(fd, buf, done, bytes - done, at + done);
+        if (n === 0) throw new Error(`${path} is cut short`);
+        done += n;
+      }
+      sums.push(createHash('sha1').update(buf.subarray(0, bytes)).digest('base64'));
+    }
+  } finally {
+    closeSync(fd);
+  }
+  return sums;
+}
+
+function packIntact(path: string, bodies: Stored['bodies']): boolean {
+  const sums = chunkSums(path, 0, bodies.size);
+  return sums.length === bodies.sums.length && sums.every((s, i) => s === bodies.sums[i]);
+}
+
+function sumPack(store: BodyStore): string[] {
+  const known = packSums.get(store) ?? { size: 0, sums: [] };
+  // Whole chunks the store was loaded with are unchanged; a partial last one may have grown since.
+  const keep = Math.floor(known.size / PACK_CHUNK);
+  const sums = [...known.sums.slice(0, keep), ...chunkSums(store.path!, keep * PACK_CHUNK, store.size)];
+  packSums.set(store, { size: store.size, sums });
+  return sums;
+}
+
 /** Entries of a Map serialized together: a large map is written in several parts of this many. */
 const MAP_CHUNK = 10_000;
 
 /**
- * The cache file is a run of serialized parts, each preceded by its length: each top-level field
+ * The cache file is a run of serialized parts, each preceded by its length and checksum: each top-level field
  * of the stored object, a large Map a chunk of entries at a time. Serializing the whole at once
  * took three times its size in memory (the serializer's buffer grows by doubling), 700 MB for a
  * 100,000-article site. Objects may not be shared between fields, nor between a map's entries.
@@ -164,9 +215,11 @@ function writeParts(path: string, stored: object): void {
   const fd = openSync(path, 'w');
   const write = (part: unknown) => {
     const blob = serialize(part);
-    const length = Buffer.alloc(4);
-    length.writeUInt32LE(blob.length);
-    writeSync(fd, length);
+    // A part's length, then its SHA-1: a part that does not read back as written is not trusted.
+    const head = Buffer.alloc(HEAD);
+    head.writeUInt32LE(blob.length);
+    createHash('sha1').update(blob).digest().copy(head, 4);
+    writeSync(fd, head);
     for (let done = 0; done < blob.length;) done += writeSync(fd, blob, done);
   };
   try {
@@ -191,26 +244,32 @@ function writeParts(path: string, stored: object): void {
   }
 }
 
+/** Before each part: its length (4 bytes) and SHA-1 (20). */
+const HEAD = 24;
+
 function readParts(path: string): Record<string, unknown> {
   const fd = openSync(path, 'r');
   try {
     const stored: Record<string, unknown> = {};
     const size = fstatSync(fd).size;
-    const length = Buffer.alloc(4);
+    const head = Buffer.alloc(HEAD);
     for (let at = 0; at < size;) {
-      if (readSync(fd, length, 0, 4, at) !== 4) throw new Error('cut short');
-      const blob = Buffer.allocUnsafe(length.readUInt32LE());
+      if (readSync(fd, head, 0, HEAD, at) !== HEAD) throw new Error('cut short');
+      const length = head.readUInt32LE();
+      if (at + HEAD + length > size) throw new Error('cut short');
+      const blob = Buffer.allocUnsafe(length);
       for (let done = 0; done < blob.length;) {
-        const n = readSync(fd, blob, done, blob.length - done, at + 4 + done);
+        const n = readSync(fd, blob, done, blob.length - done, at + HEAD + done);
         if (n === 0) throw new Error('cut short');
         done += n;
       }
+      if (!createHash('sha1').update(blob).digest().equals(head.subarray(4))) throw new Error('damaged');
       const [key, value, chunk] = deserialize(blob) as [string, unknown, boolean?];
       if (chunk) {
         const map = (stored[key] ??= new Map()) as Map<unknown, unknown>;
         for (const [k, v] of value as [unknown, unknown][]) map.set(k, v);
       } else stored[key] = value;
-      at += 4 + blob.length;
+      at += HEAD + blob.length;
     }
     return stored;
   } finally {

@@ -1,7 +1,7 @@
 // `bantin build`: the quick up-to-date check, the plan, rendering (on threads when it pays), writing
 // into a staging folder, and the swap or journaled move into the output folder.
 import { join, resolve } from 'node:path';
-import { CACHE_DIR, loadBuildCache, lockCache, saveBuildCache } from './build-cache.js';
+import { CACHE_DIR, forgetCache, loadBuildCache, lockCache, saveBuildCache } from './build-cache.js';
 import { hash } from '../base/hash.js';
 import { newCache } from '../plan/cache.js';
 import { planSite, type GenerateOptions } from '../plan/plan-site.js';
@@ -9,7 +9,7 @@ import { BUILD_ID } from '../base/install.js';
 import type { OutputGroup } from '../plan/output-groups.js';
 import { BuildFailure, ProblemList } from '../base/problems.js';
 import { PoolProblem, renderInThreads, renderThreads } from '../render/pool.js';
-import { checkOutputFolder, openStaging, type Staging } from '../write/staging.js';
+import { checkOutputFolder, openStaging, recoverOutput, type Staging } from '../write/staging.js';
 import { writeGroups, type Written } from './write-groups.js';
 import { scratchBodyStore } from '../markdown/body-store.js';
 import type { Problem } from '../base/types.js';
@@ -38,11 +38,19 @@ export async function buildInParallel(options: BuildOptions): Promise<BuildResul
   for (const g of pages) run.written.set(g.job!.file.toLowerCase(), { id: g.id, path: g.job!.file });
   const started = performance.now();
   run.bodies.flush();
-  const rendering = renderInThreads({ ...plan.render, dir: staging.dir }, pages.map((g) => g.job!), threads);
+  const stop = new AbortController();
+  const rendering = renderInThreads({ ...plan.render, dir: staging.dir }, pages.map((g) => g.job!), threads, stop.signal);
   // Keep the rejection from going unhandled while the main thread writes the other outputs.
   rendering.catch(() => {});
   return finish(run, () => {
-    const files = reuseFiles(run) + writeGroups(run.fresh.filter((g) => !isPage(g)), staging, plan.timings, run.written, keepSame(run));
+    let files: number;
+    try {
+      files = reuseFiles(run) + writeGroups(run.fresh.filter((g) => !isPage(g)), staging, plan.timings, run.written, keepSame(run));
+    } catch (err) {
+      // The staging folder goes only once no thread writes into it any more.
+      stop.abort();
+      return rendering.then(() => Promise.reject(err), () => Promise.reject(err));
+    }
     return rendering.then((rendered) => {
       plan.timings.render = Math.round(performance.now() - started);
       return files + rendered;
@@ -66,9 +74,13 @@ function start(options: BuildOptions, inputs: Inputs) {
   const problems = new ProblemList();
   checkOutputFolder(root, out, problems);
   problems.throwIfErrors();
+  // A build that died mid-swap or mid-move is put right first: then `out` is no longer what the
+  // cache recorded of it, and nothing in it is reused.
+  const recovered = recoverOutput(out);
   const t0 = performance.now();
   const unlock = options.cache ? lockCache(root) : null;
   const cache = unlock ? loadBuildCache(root, BUILD_ID) : null;
+  if (cache && recovered) cache.out = '';
   const cacheMs = performance.now() - t0;
   const bodies = cache ? { store: cache.generate.bodies, remove: () => {} } : scratchBodyStore(out);
   /** Closes the body store once nothing reads it; an uncached build's store goes with it. */
@@ -85,7 +97,7 @@ function start(options: BuildOptions, inputs: Inputs) {
   }
 
   function prepare() {
-    const plan = planSite({ ...options, root }, cache?.generate ?? newCache(bodies.store), inputs.stats);
+    const plan = planSite({ ...options, root, out }, cache?.generate ?? newCache(bodies.store), inputs.stats);
     inputs.stats.clear();
     if (cache) plan.timings.cache = Math.round(cacheMs);
     if (options.cache && !unlock) {
@@ -226,7 +238,16 @@ function finish(run: Run, write: () => number | Promise<number>): BuildResult | 
       staging.applyInto(moved, removed);
     } else staging.commit({ background: !!run.options.backgroundCleanup });
     plan.timings.commit = Math.round(performance.now() - started);
-    remember(run);
+    try {
+      remember(run);
+    } catch (err) {
+      // The output folder is already the new one: say so, and that the next build starts afresh.
+      forgetCache(run.root);
+      plan.warnings.push({
+        severity: 'warning', file: join(run.root, CACHE_DIR), message: `the output folder was updated, but the build cache could not be saved (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}); the next build will build everything afresh`,
+        hint: 'free some space on the disk that holds the site folder, or check that bantin may write to .bantin/',
+      });
+    }
     return { out, pages: plan.groups.filter(isPage).length, files, reused: reusedCount(run), warnings: plan.warnings, timings: plan.timings };
   };
   const fail = (err: unknown): never => {

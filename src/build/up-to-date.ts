@@ -1,11 +1,12 @@
 // The quick check before a cached build: the inputs' stamps, and the manifest the last build left
 // of them and of what it wrote. When nothing changed, a build ends here without loading the cache.
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync, type Stats } from 'node:fs';
+import { mkdirSync, readFileSync, realpathSync, renameSync, statSync, writeFileSync, type Stats } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { CACHE_DIR } from './build-cache.js';
+import { CACHE_DIR, MANIFEST_FILE } from './build-cache.js';
 import type { BuildOptions, BuildResult } from './options.js';
 import { CONFIG_FILE } from '../load/config.js';
-import { walkFiles } from '../base/hash.js';
+import { hash, walkFiles } from '../base/hash.js';
+import { leftovers } from '../write/staging.js';
 import { BUILD_ID, DEFAULT_THEME, TEMPLATES_DIR } from '../base/install.js';
 import { CONTENT_DIR, DATA_DIR } from '../load/files.js';
 import type { Problem } from '../base/types.js';
@@ -38,6 +39,8 @@ export function upToDate(options: BuildOptions): BuildResult | Inputs {
   if (!m || m.key !== keyOf(options, out) || m.out !== out || m.inputs !== inputs.stamp) return inputs;
   if (m.nextPublish !== null && (options.now ?? Date.now()) >= m.nextPublish) return inputs;
   if (!m.files.every(([path, size]) => sizeOf(join(out, path)) === size)) return inputs;
+  // A build that died beside `out` may have left it half moved or renamed away: the build repairs it.
+  if (leftovers(out).length > 0) return inputs;
   return { out, pages: m.pages, files: 0, reused: m.files.length, warnings: m.warnings, timings: { check: Math.round(performance.now() - started) } };
 }
 
@@ -66,27 +69,50 @@ interface Manifest {
   warnings: Problem[];
 }
 
-const MANIFEST_FILE = 'manifest.json';
-
+/**
+ * One line per input file: size, mtime and ctime. The ctime cannot be set back by a program (an
+ * edit that keeps the size and restores the mtime still changes it); a copy of the site changes
+ * it too, which costs one full check, not a wrong result. Linked folders are walked, as the build
+ * follows them.
+ */
 function stampInputs(dirs: string[], files: string[], stats?: Map<string, Stats>): string {
   const lines: string[] = [];
+  const walking = new Set<string>();
   const add = (abs: string) => {
     try {
       const st = statSync(abs);
+      if (st.isDirectory()) return void walk(abs);
       stats?.set(abs, st);
-      lines.push(`${abs} ${st.size} ${st.mtimeMs}`);
+      lines.push(`${abs} ${st.size} ${st.mtimeMs} ${st.ctimeMs}`);
     } catch {
       lines.push(`${abs} -`);
     }
   };
-  for (const d of dirs) walkFiles(d, add);
+  // walkFiles hands over links to folders as files: `add` walks them, once per folder on the way down.
+  const walk = (dir: string) => {
+    let real: string;
+    try {
+      real = realpathSync(dir);
+    } catch {
+      return;
+    }
+    if (walking.has(real)) return void lines.push(`${dir} loop`);
+    walking.add(real);
+    walkFiles(dir, add);
+    walking.delete(real);
+  };
+  for (const d of dirs) walk(d);
   for (const f of files) add(f);
   return lines.join('\n');
 }
 
 function loadManifest(root: string): Manifest | null {
   try {
-    const m = JSON.parse(readFileSync(join(root, CACHE_DIR, MANIFEST_FILE), 'utf8')) as Manifest;
+    // The first line is the SHA-1 of the rest: a manifest edited or damaged is not trusted.
+    const text = readFileSync(join(root, CACHE_DIR, MANIFEST_FILE), 'utf8');
+    const cut = text.indexOf('\n');
+    if (cut < 0 || hash(text.slice(cut + 1)) !== text.slice(0, cut)) return null;
+    const m = JSON.parse(text.slice(cut + 1)) as Manifest;
     return typeof m.key === 'string' && typeof m.inputs === 'string' && Array.isArray(m.files) ? m : null;
   } catch {
     return null;
@@ -96,6 +122,7 @@ function loadManifest(root: string): Manifest | null {
 export function saveManifest(root: string, manifest: Manifest): void {
   mkdirSync(join(root, CACHE_DIR), { recursive: true });
   const tmp = join(root, CACHE_DIR, `${MANIFEST_FILE}.${process.pid}.tmp`);
-  writeFileSync(tmp, JSON.stringify(manifest));
+  const body = JSON.stringify(manifest);
+  writeFileSync(tmp, `${hash(body)}\n${body}`);
   renameSync(tmp, join(root, CACHE_DIR, MANIFEST_FILE));
 }

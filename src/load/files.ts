@@ -28,9 +28,9 @@ export interface SourceTree {
  * Lists `content/` in a fixed order (code-point order of paths, whatever the file system returns).
  * Hidden files are skipped; symlinks are followed only when they stay inside the site.
  */
-export function listContent(root: string, problems: ProblemList): SourceTree {
+export function listContent(root: string, problems: ProblemList, avoid: string[] = []): SourceTree {
   const tree: SourceTree = { markdown: [], assets: [] };
-  for (const file of listFolder(root, CONTENT_DIR, problems)) {
+  for (const file of listFolder(root, CONTENT_DIR, problems, avoid)) {
     if (extname(file.path).toLowerCase() === '.md') tree.markdown.push(file);
     else tree.assets.push(file);
   }
@@ -39,9 +39,10 @@ export function listContent(root: string, problems: ProblemList): SourceTree {
 
 /**
  * The files of one folder of the site (`content`, `templates`), sorted by path. Problems with links
- * (pointing outside the site, to nothing, in a loop) and names are reported, and those files left out.
+ * (pointing outside the site, to nothing, in a loop, into a folder of `avoid`) and names are
+ * reported, and those files left out.
  */
-export function listFolder(root: string, folder: string, problems: ProblemList, followFolderLinks = true): SourceFile[] {
+export function listFolder(root: string, folder: string, problems: ProblemList, avoid: string[] = [], followFolderLinks = true): SourceFile[] {
   const files: SourceFile[] = [];
   const contentRoot = join(root, folder);
   let realRoot: string;
@@ -52,6 +53,7 @@ export function listFolder(root: string, folder: string, problems: ProblemList, 
     return files;
   }
   const walking = new Set<string>();
+  const avoided = avoid.map((p) => safeRealpath(p) ?? p);
   walk(contentRoot, folder);
   return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 
@@ -92,6 +94,10 @@ export function listFolder(root: string, folder: string, problems: ProblemList, 
         }
         if (target !== realRoot && !target.startsWith(realRoot + sep)) {
           problems.error(path, 'this symbolic link points outside the site folder', { hint: `copy the file into ${folder}/ instead of linking to it` });
+          continue;
+        }
+        if (avoided.some((a) => target === a || target.startsWith(a + sep))) {
+          problems.error(path, `this symbolic link leads into ${target === avoided[0] || target.startsWith(avoided[0] + sep) ? 'the output folder' : 'the build cache'}, which the build writes`, { hint: 'remove the link' });
           continue;
         }
         const st = statSync(abs);

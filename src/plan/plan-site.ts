@@ -13,6 +13,7 @@ import { hash, hashFolders } from '../base/hash.js';
 import { BUILD_ID, DEFAULT_THEME, TEMPLATES_DIR } from '../base/install.js';
 import { loadStrings } from '../load/i18n.js';
 import { listContent, listFolder, loadData } from '../load/files.js';
+import { CACHE_FOLDER } from '../base/out-dir.js';
 import { archiveDays, copyGroup, PageGroup, searchDocs, sitemapEntries, type OutputGroup, type PageRendering } from './output-groups.js';
 import { planPages, type Page } from '../model/pages.js';
 import { ARCHIVE_DAYS_PATH, outputFile } from '../base/urls.js';
@@ -33,6 +34,8 @@ export interface GenerateOptions {
   now?: number;
   /** Broken links and images are errors instead of warnings. */
   strict?: boolean;
+  /** The output folder (default: `root/dist`): links in content/ may not lead into it. */
+  out?: string;
 }
 
 export interface SitePlan {
@@ -70,10 +73,11 @@ export function planSite(options: GenerateOptions, cache: GenerateCache = newCac
   robotsNotice(config, problems);
   const templateDirs = [...new Set([join(root, TEMPLATES_DIR), DEFAULT_THEME].map((d) => resolve(d)))].filter(existsSync);
   // Only to report links out of the site: Nunjucks would follow them and publish what they point to.
-  listFolder(root, TEMPLATES_DIR, problems, false);
+  listFolder(root, TEMPLATES_DIR, problems, [], false);
   const strings = loadStrings(templateDirs, config.locale, problems, root);
   const data = loadData(root, problems);
-  const tree = listContent(root, problems);
+  // A link into the output folder or the cache would publish the site inside itself.
+  const tree = listContent(root, problems, [resolve(options.out ?? join(root, 'dist')), join(root, CACHE_FOLDER)]);
   stage('load');
 
   const { read, origin } = readArticles(tree.markdown, config, cache, problems, stats);

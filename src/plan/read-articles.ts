@@ -12,7 +12,8 @@ import type { GenerateCache } from './cache.js';
 
 // How an article file is known in `GenerateCache.files`: the settings that change what its front
 // matter means are part of both keys.
-export const fileStamp = (st: Stats, config: SiteConfig) => `${st.size}:${st.mtimeMs}:${config.timezone}:${config.defaultCategory}`;
+// The ctime too: an edit that keeps the size and sets the mtime back still changes it.
+export const fileStamp = (st: Stats, config: SiteConfig) => `${st.size}:${st.mtimeMs}:${st.ctimeMs}:${config.timezone}:${config.defaultCategory}`;
 export const fileHash = (bytes: Uint8Array, config: SiteConfig) => hash(bytes, `${config.timezone}:${config.defaultCategory}`);
 
 export interface ReadArticles {

@@ -27,7 +27,10 @@ export interface RenderJob {
   body?: BodyRef;
 }
 
-export type RenderReply = { ok: true; files: number } | { ok: false; files: number; problem?: Problem; error?: string };
+/** A failure other than a template's: an error's message, and its code and path for a system error. */
+export interface ThreadError { message: string; stack?: string; code?: string; path?: string; syscall?: string }
+
+export type RenderReply = { ok: true; files: number } | { ok: false; files: number; problem?: Problem; error?: ThreadError };
 
 /** Pages below this many are rendered on the main thread: starting threads would cost more. */
 export const PARALLEL_THRESHOLD = 1500;
@@ -50,27 +53,40 @@ export function renderThreads(pages: number): number {
 /**
  * Renders jobs on `threads` workers. Each gets its share up front (every n-th page, so shares are
  * alike), which keeps the threads busy even while the main thread is busy with other outputs.
+ * `stop` ends the workers early; the promise settles only once every worker has ended, so the
+ * staging folder can then be removed without a worker writing into it again.
  */
-export async function renderInThreads(setup: RenderSetup, jobs: RenderJob[], threads: number): Promise<number> {
+export async function renderInThreads(setup: RenderSetup, jobs: RenderJob[], threads: number, stop?: AbortSignal): Promise<number> {
   if (jobs.some((j) => j.body) && setup.bodies === null) throw new Error('render threads need the article bodies in a file');
   // Compiled code even under the tests, which run src/: a worker thread cannot load TypeScript.
   const url = new URL('../../lib/render/worker.js', import.meta.url);
   const workers = Array.from({ length: threads }, () => new Worker(url, { workerData: setup }));
   let written = 0;
+  const end = () => void workers.map((w) => w.terminate());
+  stop?.addEventListener('abort', end);
   try {
     await Promise.all(workers.map((worker, w) => new Promise<void>((done, fail) => {
       worker.once('message', (reply: RenderReply) => {
         written += reply.files;
         if (reply.ok) done();
-        else fail(reply.problem ? new PoolProblem(reply.problem) : new Error(reply.error));
+        else fail(reply.problem ? new PoolProblem(reply.problem) : threadError(reply.error!));
       });
       worker.once('error', fail);
+      worker.once('exit', () => fail(new Error('a render thread was stopped')));
       worker.postMessage(jobs.filter((_, i) => i % threads === w));
     })));
   } finally {
+    stop?.removeEventListener('abort', end);
     await Promise.all(workers.map((w) => w.terminate()));
   }
   return written;
+}
+
+/** A thread's error as the main thread's own would be: a system error keeps its code and path (the CLI explains those). */
+function threadError(e: ThreadError): Error {
+  const err = Object.assign(new Error(e.message), { code: e.code, path: e.path, syscall: e.syscall });
+  if (e.stack) err.stack = e.stack;
+  return err;
 }
 
 /** A template problem raised in a render thread. */

@@ -5,7 +5,7 @@ import { writeFileSync } from 'node:fs';
 import { fileBodyStore } from '../markdown/body-store.js';
 import { createRenderer, TemplateError } from './render.js';
 import { targetsIn } from '../base/out-dir.js';
-import type { RenderSetup, RenderJob, RenderReply } from './pool.js';
+import type { RenderSetup, RenderJob, RenderReply, ThreadError } from './pool.js';
 import type { Article } from '../base/types.js';
 
 const setup = workerData as RenderSetup;
@@ -26,7 +26,13 @@ parentPort!.on('message', (jobs: RenderJob[]) => {
   } catch (err) {
     reply = err instanceof TemplateError
       ? { ok: false, problem: err.problem, files: reply.files }
-      : { ok: false, error: String((err as Error).stack ?? err), files: reply.files };
+      : { ok: false, error: threadError(err), files: reply.files };
   }
   parentPort!.postMessage(reply);
 });
+
+/** What the main thread needs to report an error as its own: never a stack trace unless --verbose. */
+function threadError(err: unknown): ThreadError {
+  const e = err as NodeJS.ErrnoException;
+  return e instanceof Error ? { message: e.message, stack: e.stack, code: e.code, path: e.path, syscall: e.syscall } : { message: String(err) };
+}

@@ -3,8 +3,8 @@
 import { spawn } from 'node:child_process';
 import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, realpathSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, posix, sep } from 'node:path';
-import { CONTENT_DIR } from '../load/files.js';
-import { isAlive, isScratchInUse, safeOutputPath, STAGING_MARK, targetsIn } from '../base/out-dir.js';
+import { CONTENT_DIR, DATA_DIR } from '../load/files.js';
+import { CACHE_FOLDER, isAlive, isScratchInUse, MARKER_TEXT, OUTPUT_MARKER, safeOutputPath, STAGING_MARK, targetsIn } from '../base/out-dir.js';
 import { TEMPLATES_DIR } from '../base/install.js';
 import { BuildFailure, type ProblemList } from '../base/problems.js';
 
@@ -52,7 +52,7 @@ export function openStaging(out: string): Staging {
     while (!existsSync(blocker) && dirname(blocker) !== blocker) blocker = dirname(blocker);
     throw inTheWay(blocker);
   }
-  removeStale(parent, name);
+  recoverOutput(out);
   const dir = join(parent, `.${name}${STAGING_MARK}tmp-${process.pid}`);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir);
@@ -72,9 +72,12 @@ export function openStaging(out: string): Staging {
     },
     commit({ background = false } = {}) {
       const old = join(parent, `.${name}${STAGING_MARK}old-${process.pid}`);
+      writeFileSync(join(dir, OUTPUT_MARKER), MARKER_TEXT);
       if (existsSync(out)) {
         if (!statSync(out).isDirectory()) throw new Error(`the output path ${out} is a file, not a folder`);
         renameSync(out, old);
+        // Killed here, no output folder is left: the next build renames `old` back (recoverOutput).
+        crashPoint('swap-between-renames');
       }
       renameSync(dir, out);
       if (!existsSync(old)) return;
@@ -84,18 +87,19 @@ export function openStaging(out: string): Staging {
     applyInto(files, removed) {
       const journal: Journal = { out, files: files.map(safeOutputPath), removed: removed.map(safeOutputPath) };
       writeFileSync(join(dir, JOURNAL), JSON.stringify(journal));
-      // Signals wait until the moves are done: they take milliseconds, and a half-moved site would not.
+      // Signals wait until the moves are done (up to seconds for thousands of changed pages): a
+      // half-moved site would otherwise stay until the next build. kill -9 cannot wait: see README.
       const hold = () => {};
       process.on('SIGINT', hold).on('SIGTERM', hold);
       try {
-        rollForward(dir, journal);
+        rollForward(dir, out, journal);
       } finally {
         process.off('SIGINT', hold).off('SIGTERM', hold);
       }
     },
     abort() {
       // Render threads may still be writing into it (an interrupted build): whatever cannot be
-      // removed now is removed by the next build (removeStale), so this never throws.
+      // removed now is removed by the next build (recoverOutput), so this never throws.
       try {
         rmSync(dir, { recursive: true, force: true, maxRetries: 3 });
       } catch { /* left for the next build */ }
@@ -111,13 +115,15 @@ interface Journal {
   removed: string[];
 }
 
-/** Applies a journal; safe to run again on a journal half applied. Removes the staging folder. */
-function rollForward(dir: string, journal: Journal): void {
+/** Applies a journal to `out`; safe to run again on a journal half applied. Removes the staging folder. */
+function rollForward(dir: string, out: string, journal: Journal): void {
   const made = new Set<string>();
-  for (const path of journal.files) {
+  for (const [i, path] of journal.files.entries()) {
+    // The tests' stand-in for a kill -9 halfway through the moves.
+    if (i === journal.files.length >> 1) crashPoint('journal-midway');
     const from = join(dir, path);
     if (!existsSync(from)) continue;
-    const to = join(journal.out, path);
+    const to = join(out, path);
     const folder = dirname(to);
     if (!made.has(folder)) {
       mkdirSync(folder, { recursive: true });
@@ -126,11 +132,11 @@ function rollForward(dir: string, journal: Journal): void {
     renameSync(from, to);
   }
   for (const path of journal.removed) {
-    rmSync(join(journal.out, path), { force: true });
+    rmSync(join(out, path), { force: true });
     // A removed page leaves its folder empty: take the empty folders away too.
     for (let folder = posix.dirname(path); folder !== '.'; folder = posix.dirname(folder)) {
       try {
-        rmdirSync(join(journal.out, folder));
+        rmdirSync(join(out, folder));
       } catch {
         break;
       }
@@ -139,34 +145,100 @@ function rollForward(dir: string, journal: Journal): void {
   rmSync(dir, { recursive: true, force: true });
 }
 
-/** Staging folders of builds that died (their process is gone) are removed on the next build. */
-function removeStale(parent: string, name: string): void {
-  const prefix = `.${name}${STAGING_MARK}`;
-  for (const entry of readdirSync(parent)) {
+/** A journal as left by `applyInto` for this very output folder, with every path inside it; else null. */
+function readJournal(file: string, out: string): Journal | null {
+  try {
+    const j = JSON.parse(readFileSync(file, 'utf8')) as Journal;
+    if (j.out !== out || !Array.isArray(j.files) || !Array.isArray(j.removed)) return null;
+    for (const p of [...j.files, ...j.removed]) if (typeof p !== 'string' || safeOutputPath(p) !== p) return null;
+    return j;
+  } catch {
+    return null;
+  }
+}
+
+/** Folders and files beside `out` left by builds that died (their process is gone). */
+export function leftovers(out: string): string[] {
+  const prefix = `.${basename(out)}${STAGING_MARK}`;
+  let names: string[];
+  try {
+    names = readdirSync(dirname(out));
+  } catch {
+    return [];
+  }
+  return names.filter((entry) => {
     const m = entry.startsWith(prefix) ? /-(\d+)$/.exec(entry) : null;
-    if (!m || isAlive(Number(m[1])) || isScratchInUse(join(parent, entry))) continue;
-    // A build that died while moving files into the output folder: finish its moves first.
-    const journal = join(parent, entry, JOURNAL);
-    if (existsSync(journal)) rollForward(join(parent, entry), JSON.parse(readFileSync(journal, 'utf8')) as Journal);
-    rmSync(join(parent, entry), { recursive: true, force: true });
-  }
+    return m && !isAlive(Number(m[1])) && !isScratchInUse(join(dirname(out), entry));
+  }).map((entry) => join(dirname(out), entry));
 }
 
-/** The output folder may not be the site itself, contain it, or sit inside its sources. */
+/**
+ * Puts right what a build that died left beside `out`, then removes it: an output folder renamed
+ * away by a swap that did not finish is renamed back; a journaled move is finished, but only a
+ * journal written for `out` with every path inside it (anything else is not bantin's to follow).
+ * Returns true when the output folder may differ from what the build cache recorded of it.
+ */
+export function recoverOutput(out: string): boolean {
+  let touched = false;
+  for (const path of leftovers(out)) {
+    try {
+      if (!existsSync(out) && path.includes(`${STAGING_MARK}old-`)) {
+        renameSync(path, out);
+        touched = true;
+        continue;
+      }
+      const journal = existsSync(join(path, JOURNAL)) ? readJournal(join(path, JOURNAL), out) : undefined;
+      if (journal) rollForward(path, out, journal);
+      touched ||= journal !== undefined;
+      rmSync(path, { recursive: true, force: true });
+    } catch (err) {
+      // Another build, started at the same moment, got there first.
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+    }
+  }
+  return touched;
+}
+
+/** Tests only: `BANTIN_TEST_CRASH_AT=<point>` kills the process there, as a power cut or kill -9 would. */
+function crashPoint(point: string): void {
+  if (process.env.BANTIN_TEST_CRASH_AT === point) process.kill(process.pid, 'SIGKILL');
+}
+
+/**
+ * The output folder may not be the site itself, contain it, or sit inside its sources or build
+ * cache (through symbolic links too); a folder that exists must be one bantin made (it holds
+ * OUTPUT_MARKER), since it is replaced whole.
+ */
 export function checkOutputFolder(root: string, out: string, problems: ProblemList): void {
-  const real = (p: string) => (existsSync(p) ? realpathSync(p) : p);
-  const r = real(root);
-  const o = existsSync(out) ? real(out) : join(real(dirname(out)), out.slice(dirname(out).length + 1));
+  const r = realPath(root);
+  const o = realPath(out);
   const inside = (child: string, parent: string) => child === parent || child.startsWith(parent.endsWith(sep) ? parent : parent + sep);
+  const sources = [CONTENT_DIR, TEMPLATES_DIR, DATA_DIR, CACHE_FOLDER].map((d) => realPath(join(r, d)));
   if (inside(r, o)) problems.error(null, `the output folder ${out} is the site folder or contains it`, { hint: 'use --out dist (the default) or another folder' });
-  else if (inside(o, join(r, CONTENT_DIR)) || inside(o, join(r, TEMPLATES_DIR))) problems.error(null, `the output folder ${out} is inside the site's sources`, { hint: 'use --out dist (the default)' });
-  else if (isForeignFolder(o)) {
+  else if (sources.some((s) => inside(o, s))) {
+    problems.error(null, `the output folder ${out} is inside the site's sources or its build cache${o !== out ? ` (it leads to ${o})` : ''}`, { hint: 'use --out dist (the default)' });
+  } else if (isForeignFolder(o)) {
     // The output folder is replaced whole: never take a folder of someone's own files for one.
-    problems.error(null, `the output folder ${out} holds files that bantin did not make`, { hint: 'choose an empty or new folder for --out, or empty that one yourself first' });
+    problems.error(null, `the output folder ${out} holds files that bantin did not make (it has no ${OUTPUT_MARKER} file), so bantin will not replace it`, {
+      hint: 'choose an empty or new folder for --out; if an older bantin made this one, delete it once and build again',
+    });
   }
 }
 
-/** A non-empty folder without the files every bantin build writes. */
+/** Where a path leads, symbolic links resolved, for the part of it that exists. */
+function realPath(path: string): string {
+  const rest: string[] = [];
+  for (let p = path; ; p = dirname(p)) {
+    try {
+      return join(realpathSync(p), ...rest.reverse());
+    } catch {
+      if (dirname(p) === p) return path;
+      rest.push(basename(p));
+    }
+  }
+}
+
+/** A non-empty folder without the marker every bantin build leaves. */
 function isForeignFolder(dir: string): boolean {
   let names: string[];
   try {
@@ -174,5 +246,5 @@ function isForeignFolder(dir: string): boolean {
   } catch {
     return false;
   }
-  return names.length > 0 && !(names.includes('404.html') && names.includes('sitemap.xml'));
+  return names.length > 0 && !names.includes(OUTPUT_MARKER);
 }

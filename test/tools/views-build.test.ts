@@ -52,7 +52,8 @@ describe('counted views in the built site', () => {
     writeFileSync(join(root, 'access.log'), log);
     views(root, join(root, 'access.log'));
     const result = build(root);
-    expect(result.warnings).toEqual([]);
+    // A site under a base path is told where robots.txt must go; nothing else is said.
+    expect(result.warnings.filter((w) => !w.message.includes('robots.txt'))).toEqual([]);
     expect(shownViews(dist, 'tin-tuc/le-hoi-dua-thuyen/')).toBe('Số lượt người xem: 718');
     expect(shownViews(dist, 'thong-bao/lich-tiep-dan/')).toBe('Số lượt người xem: 21.263');
     expect(shownViews(dist, 'tin-tuc/hoi-nghi/')).toBe('Số lượt người xem: 0');
