@@ -12,6 +12,8 @@ import { serve } from './serve/serve.js';
 import { IMPORT_USAGE, importCommand } from './tools/import/command.js';
 import { runViews } from './tools/views/command.js';
 import type { Problem } from './base/types.js';
+import { siteLang } from './load/site-lang.js';
+import type { Lang } from './base/messages/index.js';
 
 const USAGE = `Usage: bantin <command> [options]
 
@@ -44,8 +46,11 @@ ${IMPORT_USAGE}  help     Show this help
 const color = !process.env.NO_COLOR && process.stderr.isTTY;
 const paint = (code: string, s: string) => (color ? `\x1b[${code}m${s}\x1b[0m` : s);
 
+/** The reader's language, set once the command line is read. */
+let lang: Lang = 'en';
+
 function printProblem(p: Problem): void {
-  const text = formatProblem(p).replace(/: (error|warning): /, (_m, sev: string) => `: ${paint(sev === 'error' ? '31;1' : '33', sev)}: `);
+  const text = formatProblem(p, lang).replace(/: (error|warning|lỗi|cảnh báo): /, (_m, sev: string) => `: ${paint(sev === 'error' || sev === 'lỗi' ? '31;1' : '33', sev)}: `);
   process.stderr.write(`${text}\n`);
 }
 
@@ -67,11 +72,11 @@ async function main(argv: string[]): Promise<number> {
   if (command === 'version' || command === '--version') return void process.stdout.write(`bantin ${VERSION}\n`), 0;
   if (command === 'import') return importCommand(rest);
   const specs: Record<string, Record<string, 'string' | 'boolean' | 'strings'>> = {
-    build: { root: 'string', out: 'string', 'base-url': 'string', drafts: 'boolean', strict: 'boolean', 'no-cache': 'boolean', json: 'boolean', verbose: 'boolean' },
-    serve: { root: 'string', port: 'string', host: 'string', 'base-url': 'string', drafts: 'boolean', open: 'boolean', verbose: 'boolean' },
-    new: { root: 'string', category: 'string', author: 'string', verbose: 'boolean' },
-    check: { root: 'string', strict: 'boolean', json: 'boolean', verbose: 'boolean' },
-    views: { root: 'string', 'base-url': 'string', format: 'string', 'exclude-ip': 'strings', json: 'boolean', verbose: 'boolean' },
+    build: { lang: 'string', root: 'string', out: 'string', 'base-url': 'string', drafts: 'boolean', strict: 'boolean', 'no-cache': 'boolean', json: 'boolean', verbose: 'boolean' },
+    serve: { lang: 'string', root: 'string', port: 'string', host: 'string', 'base-url': 'string', drafts: 'boolean', open: 'boolean', verbose: 'boolean' },
+    new: { lang: 'string', root: 'string', category: 'string', author: 'string', verbose: 'boolean' },
+    check: { lang: 'string', root: 'string', strict: 'boolean', json: 'boolean', verbose: 'boolean' },
+    views: { lang: 'string', root: 'string', 'base-url': 'string', format: 'string', 'exclude-ip': 'strings', json: 'boolean', verbose: 'boolean' },
   };
   if (!specs[command]) return usageError(`unknown command "${command}"`);
   let parsed;
@@ -81,6 +86,8 @@ async function main(argv: string[]): Promise<number> {
     return usageError((err as Error).message);
   }
   const flags = parsed.values as Flags;
+  if (flags.lang !== undefined && flags.lang !== 'vi' && flags.lang !== 'en') return usageError(`--lang must be vi or en, not ${flags.lang}`);
+  lang = siteLang(str(flags.root) ?? process.cwd(), str(flags.lang));
   try {
     if (command === 'build') return await runBuild(flags);
     if (command === 'check') return runCheck(flags);
