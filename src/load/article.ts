@@ -86,11 +86,11 @@ function quoteLines(text: string, path: string, found: Problem[]): void {
 
 function parseText(text: string, path: string, config: SiteConfig, problems: ProblemList): Article | null {
   if (!text.trim()) {
-    problems.error(path, 'the file is empty', { hint: 'an article starts with front matter: `---`, `title: ...`, `date: ...`, `---`, then the text' });
+    problems.error(path, ...say('article-empty'));
     return null;
   }
   if (!/^---[ \t]*\n/.test(text)) {
-    problems.error(path, 'the article has no front matter', { line: 1, hint: 'start the file with a line `---`, then `title:` and `date:` lines, then another `---`' });
+    problems.error(path, ...say('article-no-front-matter', {}, { line: 1 }));
     return null;
   }
   if (!/\n---[ \t]*(\n|$)/.test(text.slice(3))) {
@@ -132,11 +132,11 @@ function parseText(text: string, path: string, config: SiteConfig, problems: Pro
   }
   const title = readText(fm, 'title');
   if (title === undefined) bad('title', '`title` must be text', 'write `title: "..."`');
-  else if (!title) problems.error(path, 'the article has no `title`', { line: 2, hint: 'add a line `title: "Tiêu đề bài viết"` to the front matter' });
+  else if (!title) problems.error(path, ...say('article-no-title', {}, { line: 2 }));
 
   let date = null;
   if (fm.date === undefined || fm.date === null || fm.date === '') {
-    problems.error(path, 'the article has no `date`', { line: 2, hint: 'add a line like `date: 2020-01-28 23:10` (site time) to the front matter' });
+    problems.error(path, ...say('article-no-date', {}, { line: 2 }));
   } else {
     const r = parseSiteDate(fm.date, config.timezone);
     const dayFirst = dayFirstDate(fm.date);
@@ -158,7 +158,7 @@ function parseText(text: string, path: string, config: SiteConfig, problems: Pro
   if (fm.views !== undefined && fm.views !== null) {
     if (Number.isSafeInteger(fm.views) && (fm.views as number) >= 0) views = fm.views as number;
     else if (thousandsSeparated(rawValue('views'))) problems.error(path, ...say('views-thousands-dot', { value: rawValue('views')!, suggestion: thousandsSeparated(rawValue('views'))! }, valueAt('views')));
-    else bad('views', `\`views\` must be a whole number ≥ 0, not ${JSON.stringify(fm.views)}`, 'write digits only, without dots or spaces: `views: 21262`');
+    else problems.error(path, ...say('article-views-not-number', { value: JSON.stringify(fm.views) }, at('views')));
   }
 
   const category = readText(fm, 'category');
@@ -194,7 +194,7 @@ function parseText(text: string, path: string, config: SiteConfig, problems: Pro
   let draft = false;
   if (fm.draft !== undefined && fm.draft !== null) {
     if (typeof fm.draft === 'boolean') draft = fm.draft;
-    else bad('draft', '`draft` must be `true` or `false`', 'write `draft: true` to hold the article back, or remove the line');
+    else problems.error(path, ...say('article-draft-not-boolean', {}, at('draft')));
   }
 
   const slugSource = fm.slug ?? basename(path, extname(path));

@@ -1,6 +1,9 @@
 // The message catalogue: every text a person reads, by stable code, in Vietnamese and English, and
 // the choice of language (--lang, BANTIN_LANG, the site's locale).
 import { LOAD_MESSAGES } from './load.js';
+import { CLI_MESSAGES } from './cli.js';
+import { SERVE_MESSAGES } from './serve.js';
+import { CHECK_MESSAGES } from './check.js';
 import type { Entry } from './entry.js';
 
 export type { Entry };
@@ -9,10 +12,10 @@ export type Lang = 'vi' | 'en';
 export type Params = Record<string, string | number>;
 
 /** Every catalogue part; a code may appear in one part only (a test checks). */
-export const CATALOGUE_PARTS: Record<string, Record<string, Entry>> = { load: LOAD_MESSAGES };
+export const CATALOGUE_PARTS: Record<string, Record<string, Entry>> = { load: LOAD_MESSAGES, cli: CLI_MESSAGES, serve: SERVE_MESSAGES, check: CHECK_MESSAGES };
 export const CATALOGUE: Record<string, Entry> = Object.assign({}, ...Object.values(CATALOGUE_PARTS));
 
-/** `{name}` in a text replaced by the parameter of that name. */
+/** `{name}` in a text replaced by the parameter of that name (`{nameVi}`/`{nameEn}`: worded per language). */
 function fill(text: string, params: Params): string {
   return text.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
 }
