@@ -93,7 +93,7 @@ if (values.json) console.log(JSON.stringify(results, null, 2));
  * page, for body edits (the commonest save) and for title edits (which every listing shows).
  */
 async function serveLatency() {
-  const child = spawn(process.execPath, [join(project, 'lib/cli.js'), 'serve', '--root', work, '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [join(project, 'lib/cli.js'), 'serve', '--root', work, '--port', '0', '--lang', 'en'], { stdio: ['ignore', 'pipe', 'inherit'] });
   let text = '';
   const url = await new Promise((ok, fail) => {
     child.stdout.on('data', (d) => { text += d; const m = /serving (http:\S+)/.exec(text); if (m) ok(m[1]); });

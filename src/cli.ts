@@ -7,46 +7,27 @@ import { buildInParallel } from './build/build.js';
 import { checkSite } from './tools/check.js';
 import { limitHeapGrowth } from './build/heap.js';
 import { newArticle } from './tools/new-article.js';
-import { BuildFailure, formatProblem } from './base/problems.js';
+import { BuildFailure, formatProblem, localized } from './base/problems.js';
 import { serve } from './serve/serve.js';
 import { IMPORT_USAGE, importCommand } from './tools/import/command.js';
 import { runViews } from './tools/views/command.js';
 import { INIT_USAGE, initCommand } from './tools/init/command.js';
 import type { Problem } from './base/types.js';
+import { siteLang } from './load/site-lang.js';
+import { text, type Lang } from './base/messages/index.js';
 
-const USAGE = `Usage: bantin <command> [options]
-
-Commands:
-${INIT_USAGE}  build    Build the site into the output folder
-             --root DIR       site folder (default: current folder)
-             --out DIR        output folder (default: ROOT/dist)
-             --base-url URL   absolute URL the site is published at (overrides bantin.yaml baseUrl)
-             --drafts         also publish drafts and articles dated in the future
-             --strict         broken links and images are errors, not warnings
-             --no-cache       ignore ROOT/.bantin/ and build everything afresh
-             --json           print a machine-readable report instead of text
-             --verbose        per-stage timings, and stack traces of internal errors
-  serve    Preview the site with live reload while you edit
-             --root DIR  --port 8080  --host 127.0.0.1  --base-url URL  --drafts  --open
-  new      Create an article: bantin new "Tiêu đề bài viết" [--category "Thông báo"] [--author "..."]
-  check    Check all content and config without building; exit code 1 on errors
-             --root DIR  --strict  --json
-  views    Count article views from the web server's access logs into data/views.json
-             bantin views /var/log/nginx/access.log* [--root DIR] [--exclude-ip CIDR ...]
-             --base-url URL   the URL the site is served at, if built with --base-url
-             --format F       combined, common, goaccess-json or csv (default: from each file)
-             --exclude-ip R   addresses not counted, e.g. 10.0.0.0/8 (may be repeated)
-             --json           print a machine-readable report
-${IMPORT_USAGE}  help     Show this help
-  version  Show the version
-`;
+/** The help, in the reader's language (the import command's part is its own, in English). */
+const usage = () => text('cli-usage', { importUsage: IMPORT_USAGE, initUsage: INIT_USAGE }, lang);
 
 
 const color = !process.env.NO_COLOR && process.stderr.isTTY;
 const paint = (code: string, s: string) => (color ? `\x1b[${code}m${s}\x1b[0m` : s);
 
+/** The reader's language, set once the command line is read. */
+let lang: Lang = 'en';
+
 function printProblem(p: Problem): void {
-  const text = formatProblem(p).replace(/: (error|warning): /, (_m, sev: string) => `: ${paint(sev === 'error' ? '31;1' : '33', sev)}: `);
+  const text = formatProblem(p, lang).replace(/: (error|warning|lỗi|cảnh báo): /, (_m, sev: string) => `: ${paint(sev === 'error' || sev === 'lỗi' ? '31;1' : '33', sev)}: `);
   process.stderr.write(`${text}\n`);
 }
 
@@ -64,39 +45,49 @@ function parse(args: string[], options: Record<string, 'string' | 'boolean' | 's
 
 async function main(argv: string[]): Promise<number> {
   const [command = 'help', ...rest] = argv;
-  if (command === 'help' || command === '--help' || command === '-h') return void process.stdout.write(USAGE), 0;
+  // The language is known before the command line is read, for help and usage errors.
+  const langAt = rest.indexOf('--lang'), rootAt = rest.indexOf('--root');
+  lang = siteLang(rootAt >= 0 ? rest[rootAt + 1] ?? process.cwd() : process.cwd(), langAt >= 0 ? rest[langAt + 1] : undefined);
+  if (command === 'help' || command === '--help' || command === '-h') return void process.stdout.write(usage()), 0;
   if (command === 'version' || command === '--version') return void process.stdout.write(`bantin ${VERSION}\n`), 0;
   if (command === 'import') return importCommand(rest);
   if (command === 'init') return initCommand(rest, usageError);
   const specs: Record<string, Record<string, 'string' | 'boolean' | 'strings'>> = {
-    build: { root: 'string', out: 'string', 'base-url': 'string', drafts: 'boolean', strict: 'boolean', 'no-cache': 'boolean', json: 'boolean', verbose: 'boolean' },
-    serve: { root: 'string', port: 'string', host: 'string', 'base-url': 'string', drafts: 'boolean', open: 'boolean', verbose: 'boolean' },
-    new: { root: 'string', category: 'string', author: 'string', verbose: 'boolean' },
-    check: { root: 'string', strict: 'boolean', json: 'boolean', verbose: 'boolean' },
-    views: { root: 'string', 'base-url': 'string', format: 'string', 'exclude-ip': 'strings', json: 'boolean', verbose: 'boolean' },
+    build: { lang: 'string', root: 'string', out: 'string', 'base-url': 'string', drafts: 'boolean', strict: 'boolean', 'no-cache': 'boolean', json: 'boolean', verbose: 'boolean' },
+    serve: { lang: 'string', root: 'string', port: 'string', host: 'string', 'base-url': 'string', drafts: 'boolean', open: 'boolean', verbose: 'boolean' },
+    new: { lang: 'string', root: 'string', category: 'string', author: 'string', verbose: 'boolean' },
+    check: { lang: 'string', root: 'string', strict: 'boolean', json: 'boolean', verbose: 'boolean' },
+    views: { lang: 'string', root: 'string', 'base-url': 'string', format: 'string', 'exclude-ip': 'strings', json: 'boolean', verbose: 'boolean' },
   };
-  if (!specs[command]) return usageError(`unknown command "${command}"`);
+  if (!specs[command]) return usageError(text('cli-unknown-command', { command }, lang));
   let parsed;
   try {
     parsed = parse(rest, specs[command], command === 'new' || command === 'views');
   } catch (err) {
-    return usageError((err as Error).message);
+    return usageError(text('cli-bad-option', { detail: (err as Error).message }, lang));
   }
   const flags = parsed.values as Flags;
+  if (flags.lang !== undefined && flags.lang !== 'vi' && flags.lang !== 'en') return usageError(text('cli-bad-lang', { value: String(flags.lang) }, lang));
+  lang = siteLang(str(flags.root) ?? process.cwd(), str(flags.lang));
   try {
     if (command === 'build') return await runBuild(flags);
     if (command === 'check') return runCheck(flags);
     if (command === 'views') return await runViews(parsed.values, parsed.positionals, usageError);
     if (command === 'new') {
-      if (parsed.positionals.length !== 1) return usageError('bantin new takes the title, in quotes: bantin new "Tiêu đề bài viết"');
+      if (parsed.positionals.length !== 1) return usageError(text('cli-new-title', {}, lang));
       const path = newArticle({ root: str(flags.root) ?? process.cwd(), title: parsed.positionals[0], category: str(flags.category), author: str(flags.author) });
-      process.stdout.write(`bantin: created ${path}\n`);
+      process.stdout.write(`${text('cli-created', { path }, lang)}\n`);
       return 0;
     }
     return await runServe(flags);
   } catch (err) {
     return internalError(err as NodeJS.ErrnoException, command, !!flags.verbose);
   }
+}
+
+/** Problems for --json: the text in the reader's language, the stable `code` beside it. */
+function forJson(problems: Problem[]): Problem[] {
+  return problems.map((p) => ({ ...p, ...localized(p, lang) }));
 }
 
 function str(v: string | boolean | undefined): string | undefined {
@@ -110,24 +101,25 @@ async function runBuild(flags: Flags): Promise<number> {
     const result = await buildInParallel({ root: str(flags.root) ?? process.cwd(), out: str(flags.out), baseUrl: str(flags['base-url']), drafts: !!flags.drafts, strict: !!flags.strict, cache: !flags['no-cache'], backgroundCleanup: true });
     const ms = Math.round(performance.now() - started);
     if (flags.json) {
-      process.stdout.write(`${JSON.stringify({ ok: true, out: result.out, pages: result.pages, files: result.files, reused: result.reused, ms, timings: result.timings, errors: [], warnings: result.warnings }, null, 2)}\n`);
+      process.stdout.write(`${JSON.stringify({ ok: true, out: result.out, pages: result.pages, files: result.files, reused: result.reused, ms, timings: result.timings, errors: [], warnings: forJson(result.warnings) }, null, 2)}\n`);
       return 0;
     }
     for (const w of result.warnings) printProblem(w);
-    const how = result.files === 0 ? 'nothing changed' : `${result.files - result.reused} files written${result.reused ? `, ${result.reused} unchanged` : ''}`;
-    process.stdout.write(`bantin: built ${result.pages} pages (${how}) into ${result.out} in ${ms} ms` +
-      (result.warnings.length ? `, ${result.warnings.length} warning(s)` : '') + '\n');
+    const how = result.files === 0 ? text('cli-built-nothing', {}, lang)
+      : text('cli-built-files', { written: result.files - result.reused, unchanged: result.reused ? text('cli-built-unchanged', { count: result.reused }, lang) : '' }, lang);
+    const warnings = result.warnings.length ? text('cli-built-warnings', { count: result.warnings.length }, lang) : '';
+    process.stdout.write(`${text('cli-built', { pages: result.pages, how, out: result.out, ms, warnings }, lang)}\n`);
     if (flags.verbose) for (const [stage, t] of Object.entries(result.timings)) process.stdout.write(`  ${stage.padEnd(10)} ${t} ms\n`);
     return 0;
   } catch (err) {
     if (!(err instanceof BuildFailure)) throw err;
     const errors = err.problems.filter((p) => p.severity === 'error');
     if (flags.json) {
-      process.stdout.write(`${JSON.stringify({ ok: false, errors, warnings: err.problems.filter((p) => p.severity !== 'error') }, null, 2)}\n`);
+      process.stdout.write(`${JSON.stringify({ ok: false, errors: forJson(errors), warnings: forJson(err.problems.filter((p) => p.severity !== 'error')) }, null, 2)}\n`);
       return 1;
     }
     for (const p of err.problems) printProblem(p);
-    process.stderr.write(`bantin: build failed with ${errors.length} error(s); the output folder was not changed\n`);
+    process.stderr.write(`${text('cli-build-failed', { count: errors.length }, lang)}\n`);
     return 1;
   }
 }
@@ -135,10 +127,10 @@ async function runBuild(flags: Flags): Promise<number> {
 function runCheck(flags: Flags): number {
   const problems = checkSite({ root: str(flags.root) ?? process.cwd(), strict: !!flags.strict });
   const errors = problems.filter((p) => p.severity === 'error').length;
-  if (flags.json) process.stdout.write(`${JSON.stringify({ ok: errors === 0, errors, warnings: problems.length - errors, problems }, null, 2)}\n`);
+  if (flags.json) process.stdout.write(`${JSON.stringify({ ok: errors === 0, errors, warnings: problems.length - errors, problems: forJson(problems) }, null, 2)}\n`);
   else {
     for (const p of problems) printProblem(p);
-    process.stdout.write(`bantin: ${errors} error(s), ${problems.length - errors} warning(s)\n`);
+    process.stdout.write(`${text('cli-check-summary', { errors, warnings: problems.length - errors }, lang)}\n`);
   }
   return errors ? 1 : 0;
 }
@@ -146,12 +138,12 @@ function runCheck(flags: Flags): number {
 async function runServe(flags: Flags): Promise<number> {
   const host = str(flags.host) ?? '127.0.0.1';
   const port = Number(str(flags.port) ?? 8080);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) return usageError(`--port must be a port number, not ${flags.port}`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) return usageError(text('cli-bad-port', { value: String(flags.port) }, lang));
   if (host !== '127.0.0.1' && host !== 'localhost' && host !== '::1') {
-    process.stderr.write(`bantin: warning: serving on ${host} makes the preview (drafts included, with --drafts) visible to other machines on the network\n`);
+    process.stderr.write(`${text('cli-serve-public', { host }, lang)}\n`);
   }
-  const server = await serve({ root: str(flags.root) ?? process.cwd(), port, host, baseUrl: str(flags['base-url']), drafts: !!flags.drafts });
-  process.stdout.write(`bantin: serving ${server.url} (Ctrl+C to stop)\n`);
+  const server = await serve({ root: str(flags.root) ?? process.cwd(), port, host, baseUrl: str(flags['base-url']), drafts: !!flags.drafts, lang });
+  process.stdout.write(`${text('cli-serving', { url: server.url }, lang)}\n`);
   if (flags.open) spawn(process.platform === 'darwin' ? 'open' : process.platform === 'win32' ? 'explorer' : 'xdg-open', [server.url], { stdio: 'ignore', detached: true }).on('error', () => {}).unref();
   await new Promise<void>((done) => {
     const stop = () => void server.close().then(done);
@@ -176,14 +168,14 @@ const SYSTEM_ERRORS: Record<string, [string, string]> = {
 
 function internalError(e: NodeJS.ErrnoException, command: string, verbose: boolean): number {
   const known = e.code ? SYSTEM_ERRORS[e.code] : undefined;
-  if (known) process.stderr.write(`${e.path ?? 'bantin'}: error: ${known[0]} (${e.code})\n  hint: ${known[1]}\nbantin: ${command} failed\n`);
-  else process.stderr.write(`bantin: ${command} failed: ${e.message}\n`);
-  process.stderr.write(verbose ? `${e.stack}\n` : '  (run again with --verbose for details)\n');
+  if (known) process.stderr.write(`${e.path ?? 'bantin'}: error: ${known[0]} (${e.code})\n  hint: ${known[1]}\n${text('cli-failed', { command }, lang)}\n`);
+  else process.stderr.write(`${text('cli-failed-detail', { command, detail: e.message }, lang)}\n`);
+  process.stderr.write(verbose ? `${e.stack}\n` : `${text('cli-verbose-hint', {}, lang)}\n`);
   return 1;
 }
 
 function usageError(message: string): number {
-  process.stderr.write(`bantin: ${message}\n\n${USAGE}`);
+  process.stderr.write(`bantin: ${message}\n\n${usage()}`);
   return 2;
 }
 

@@ -37,7 +37,8 @@ export function article(fields: Record<string, unknown>, body = 'Nội dung bài
 export function runCli(args: string[], options: { cwd?: string; env?: Record<string, string> } = {}): SpawnSyncReturns<string> {
   return spawnSync(process.execPath, [CLI, ...args], {
     cwd: options.cwd ?? PROJECT,
-    env: { ...process.env, NO_COLOR: '1', ...options.env },
+    // Tests written against the English messages read them in English; editors' tests ask for vi.
+    env: { ...process.env, NO_COLOR: '1', BANTIN_LANG: 'en', ...options.env },
     encoding: 'utf8',
   });
 }
@@ -53,6 +54,13 @@ export function readTree(dir: string): Map<string, Buffer> {
     }
   };
   walk(dir);
+  return files;
+}
+
+/** The site a build wrote, without the marker file that tells bantin's output folders apart (the dev server, serving from memory, has none). */
+export function readSite(dir: string): Map<string, Buffer> {
+  const files = readTree(dir);
+  files.delete('.bantin-output');
   return files;
 }
 

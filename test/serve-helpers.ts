@@ -12,14 +12,14 @@ export interface ServeProcess {
 
 /** Starts a real `bantin serve` on a free port of 127.0.0.1 and waits until it serves. */
 export async function startServe(root: string, extra: string[] = []): Promise<ServeProcess> {
-  const child = spawn(process.execPath, [CLI, 'serve', '--root', root, '--port', '0', ...extra], { env: { ...process.env, NO_COLOR: '1' } });
+  const child = spawn(process.execPath, [CLI, 'serve', '--root', root, '--port', '0', ...extra], { env: { ...process.env, NO_COLOR: '1', BANTIN_LANG: 'en' } });
   let out = '';
   child.stdout!.on('data', (d) => (out += d));
   child.stderr!.on('data', (d) => (out += d));
   const url = await new Promise<string>((ok, fail) => {
     const timer = setTimeout(() => fail(new Error(`serve did not start:\n${out}`)), 60_000);
     child.stdout!.on('data', () => {
-      const m = /serving (http:\/\/\S+)/.exec(out);
+      const m = /(?:serving|đang phục vụ) (http:\/\/\S+)/.exec(out);
       if (m) {
         clearTimeout(timer);
         ok(m[1]);

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../src/build/build.js';
 import { createDevSession } from '../src/serve/dev-session.js';
-import { article, makeSite, readTree, writeFiles } from './helpers.js';
+import { article, makeSite, readSite, readTree, writeFiles } from './helpers.js';
 import { listenEvents, startServe, stripLiveReload, type ServeProcess } from './serve-helpers.js';
 
 const NOW = Date.UTC(2025, 0, 1);
@@ -39,7 +39,7 @@ describe('saves in quick succession', () => {
     expect(page('index.html')).toContain('Bài bảy');
     // The feeds wait for the deferred part, which only the last save's runs.
     session.finishDeferred();
-    const clean = readTree(build({ root, out: join(root, '..', `${root.split('/').pop()}-clean`), baseUrl: BASE, now: NOW }).out);
+    const clean = readSite(build({ root, out: join(root, '..', `${root.split('/').pop()}-clean`), baseUrl: BASE, now: NOW }).out);
     expect(new Map([...session.files].map(([p, c]) => [p, Buffer.from(c)]))).toEqual(clean);
   });
 });

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../src/build/build.js';
 import { createDevSession } from '../src/serve/dev-session.js';
-import { article, makeSite, readTree, runCli, writeFiles } from './helpers.js';
+import { article, makeSite, readSite, readTree, runCli, writeFiles } from './helpers.js';
 import { listenEvents, rawGet, startServe, stripLiveReload, type ServeProcess } from './serve-helpers.js';
 
 const NOW = Date.UTC(2025, 0, 1);
@@ -152,7 +152,7 @@ describe('incremental rebuilds', () => {
       step();
       const result = session.rebuild();
       expect(result.ok, name).toBe(true);
-      const clean = readTree(build({ root, out: join(root, '..', `${root.split('/').pop()}-clean`), baseUrl: 'http://127.0.0.1:9/', now: NOW }).out);
+      const clean = readSite(build({ root, out: join(root, '..', `${root.split('/').pop()}-clean`), baseUrl: 'http://127.0.0.1:9/', now: NOW }).out);
       expect(new Map([...session.files].map(([p, c]) => [p, Buffer.from(c)])), name).toEqual(clean);
     }
   });
@@ -172,7 +172,7 @@ describe('incremental rebuilds', () => {
     const session = createDevSession({ root, baseUrl: 'http://127.0.0.1:9/', now: NOW });
     session.rebuild();
     const path = join(root, 'content/tin-tuc/bai-5.md');
-    const clean = () => readTree(build({ root, out: join(root, '..', `${root.split('/').pop()}-clean`), baseUrl: 'http://127.0.0.1:9/', now: NOW }).out);
+    const clean = () => readSite(build({ root, out: join(root, '..', `${root.split('/').pop()}-clean`), baseUrl: 'http://127.0.0.1:9/', now: NOW }).out);
     const page = (p: string) => Buffer.from(session.files.get(p)!).toString();
     const steps: { name: string; fields: Record<string, unknown>; body: string; shows: [string, string][]; only?: string[] }[] = [
       {
@@ -231,7 +231,7 @@ describe('incremental rebuilds', () => {
     expect(result.planned).toBe(true);
     expect(session.problems.some((p) => p.severity === 'error')).toBe(false);
     session.finishDeferred();
-    expect(new Map([...session.files].map(([p, c]) => [p, Buffer.from(c)]))).toEqual(readTree(build({ root, out: join(root, '..', `${root.split('/').pop()}-clean`), baseUrl: 'http://127.0.0.1:9/', now: NOW }).out));
+    expect(new Map([...session.files].map(([p, c]) => [p, Buffer.from(c)]))).toEqual(readSite(build({ root, out: join(root, '..', `${root.split('/').pop()}-clean`), baseUrl: 'http://127.0.0.1:9/', now: NOW }).out));
   });
 });
 

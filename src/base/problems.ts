@@ -1,6 +1,7 @@
 // Problems a person must act on (file, line, message, hint), collected while a build runs, and the
 // failure that carries them out of it.
 import type { Problem } from './types.js';
+import { hintText, text, type Lang } from './messages/index.js';
 
 /** Thrown when a build cannot go on; carries every problem found so far. */
 export class BuildFailure extends Error {
@@ -51,13 +52,36 @@ function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** `content/a.md:3:5: error: message\n  hint: ...` — the form editors and CI annotations read. */
-export function formatProblem(p: Problem): string {
+const SEVERITY = { vi: { error: 'lỗi', warning: 'cảnh báo', hint: 'cách sửa' }, en: { error: 'error', warning: 'warning', hint: 'hint' } };
+
+/**
+ * `content/a.md:3:5: error: message`, the line quoted with a caret under the column, then
+ * `  hint: ...`: the form editors and CI annotations read, in the reader's language.
+ */
+export function formatProblem(p: Problem, lang: Lang = 'en'): string {
   let where = p.file ?? 'bantin';
   if (p.file && p.line) where += `:${p.line}` + (p.column ? `:${p.column}` : '');
-  let text = `${where}: ${p.severity}: ${p.message}`;
-  if (p.hint) text += `\n  hint: ${p.hint}`;
-  return text;
+  const words = SEVERITY[lang];
+  const { message, hint } = localized(p, lang);
+  let out = `${where}: ${words[p.severity]}: ${message}`;
+  if (p.excerpt !== undefined && p.line) {
+    const gutter = ` ${p.line} | `;
+    out += `\n${gutter}${p.excerpt}`;
+    if (p.column) out += `\n${' '.repeat(gutter.length - 2)}| ${caretPad(p.excerpt, p.column)}^`;
+  }
+  if (hint) out += `\n  ${words.hint}: ${hint}`;
+  return out;
+}
+
+/** The message and hint in a language: from the catalogue when the problem has a code. */
+export function localized(p: Problem, lang: Lang): { message: string; hint?: string } {
+  if (!p.code) return { message: p.message, hint: p.hint };
+  return { message: text(p.code, p.params, lang), hint: hintText(p.code, p.params, lang) ?? p.hint };
+}
+
+/** Spaces up to a column, keeping the tabs of the line so the caret lands under the character. */
+function caretPad(line: string, column: number): string {
+  return [...line.slice(0, column - 1)].map((c) => (c === '\t' ? '\t' : ' ')).join('');
 }
 
 /** 1-based line number of a character offset in a text. */

@@ -158,6 +158,11 @@ export interface Problem {
   column?: number;
   message: string;
   hint?: string;
+  /** The catalogue code of the message (src/base/messages/), and its parameters. */
+  code?: string;
+  params?: Record<string, string | number>;
+  /** The text of the line at fault, shown with a caret under `column`. */
+  excerpt?: string;
 }
 
 /** Articles of one year, month or day. */

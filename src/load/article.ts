@@ -7,11 +7,13 @@ import yaml from 'js-yaml';
 import { keyLine, tooLarge } from './yaml-lines.js';
 import { parseSiteDate } from '../base/dates.js';
 import { lineAt, type ProblemList } from '../base/problems.js';
+import { say } from '../base/messages/index.js';
+import { dayFirstDate, findYamlMistake, missingCloseLine, thousandsSeparated, valueColumn } from './yaml-mistakes.js';
 import { RESERVED_SLUGS } from '../base/urls.js';
 import { checkUrl } from '../base/url-policy.js';
 import { slugify } from '../base/slug.js';
 import type { SourceFile } from './files.js';
-import type { Article, SiteConfig } from '../base/types.js';
+import type { Article, Problem, SiteConfig } from '../base/types.js';
 
 // YAML's core schema keeps `2020-01-28 23:10` a string: the default schema would turn it into a
 // UTC Date and shift every article by the site's offset.
@@ -69,16 +71,32 @@ function firstInvalidUtf8(bytes: Buffer): number {
 
 export function parseArticle(source: string, path: string, config: SiteConfig, problems: ProblemList): Article | null {
   const text = source.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  const reported = problems.items.length;
+  try {
+    return parseText(text, path, config, problems);
+  } finally {
+    quoteLines(text, path, problems.items.slice(reported));
+  }
+}
+
+/** Problems pointing at a column get the text of their line, to be shown with a caret. */
+function quoteLines(text: string, path: string, found: Problem[]): void {
+  const lines = text.split('\n');
+  for (const p of found) if (p.file === path && p.line && p.column && p.excerpt === undefined) p.excerpt = lines[p.line - 1];
+}
+
+function parseText(text: string, path: string, config: SiteConfig, problems: ProblemList): Article | null {
   if (!text.trim()) {
-    problems.error(path, 'the file is empty', { hint: 'an article starts with front matter: `---`, `title: ...`, `date: ...`, `---`, then the text' });
+    problems.error(path, ...say('article-empty'));
     return null;
   }
   if (!/^---[ \t]*\n/.test(text)) {
-    problems.error(path, 'the article has no front matter', { line: 1, hint: 'start the file with a line `---`, then `title:` and `date:` lines, then another `---`' });
+    problems.error(path, ...say('article-no-front-matter', {}, { line: 1 }));
     return null;
   }
   if (!/\n---[ \t]*(\n|$)/.test(text.slice(3))) {
-    problems.error(path, 'the front matter is never closed', { line: 1, hint: 'add a line `---` after the last front-matter line (date, author, …)' });
+    const line = missingCloseLine(text.split('\n'));
+    problems.error(path, ...say('front-matter-unclosed', {}, line ? { line, column: 1 } : { line: 1 }));
     return null;
   }
   let parsed: matter.GrayMatterFile<string>;
@@ -87,17 +105,12 @@ export function parseArticle(source: string, path: string, config: SiteConfig, p
   } catch (err) {
     const e = err as yaml.YAMLException;
     const block = text.slice(0, text.indexOf('\n---', 3));
-    problems.error(path, `YAML syntax error in the front matter: ${e.reason ?? e.message}`, {
-      line: e.mark ? e.mark.line + 1 : undefined,
-      column: e.mark ? e.mark.column + 1 : undefined,
-      hint: /\n\t/.test(block)
-        ? 'YAML does not allow tabs for indentation; use spaces'
-        : e.reason?.includes('duplicated')
-          ? 'each key may appear once; remove the extra one'
-          : e.reason?.includes('unknown tag')
-            ? 'a value starting with `!` is read as a YAML tag; put the text in double quotes'
-          : 'check that line; text containing `: `, `#` or starting with a quote or `[` must be put in double quotes',
-    });
+    const at = { line: e.mark ? e.mark.line + 1 : undefined, column: e.mark ? e.mark.column + 1 : undefined };
+    const mistake = findYamlMistake(block.split('\n').slice(1), 2);
+    if (mistake) problems.error(path, ...say(mistake.code, mistake.params, { line: mistake.line, column: mistake.column }));
+    else if (e.reason?.includes('duplicated')) problems.error(path, ...say('yaml-duplicate-key', { key: duplicateKey(text, at.line) }, at));
+    else if (e.reason?.includes('unknown tag')) problems.error(path, ...say('yaml-unknown-tag', {}, at));
+    else problems.error(path, ...say('yaml-syntax', { reason: e.reason ?? e.message }, at));
     return null;
   }
   const fm = (parsed.data ?? {}) as Record<string, unknown>;
@@ -109,6 +122,9 @@ export function parseArticle(source: string, path: string, config: SiteConfig, p
   }
   const before = problems.errorCount;
   const at = (key: string) => ({ line: keyLine(fmText, key) });
+  const fmLines = fmText.split('\n');
+  const rawValue = (key: string) => { const l = keyLine(fmText, key); return l ? fmLines[l - 1].replace(/^[^:]*:/, '').replace(/\s#.*$/, '').trim() : undefined; };
+  const valueAt = (key: string) => { const l = keyLine(fmText, key); return { line: l, column: l ? valueColumn(fmLines[l - 1]) : undefined }; };
   const bad = (key: string, message: string, hint?: string) => problems.error(path, message, { ...at(key), hint });
 
   if (typeof fm !== 'object' || Array.isArray(fm)) {
@@ -117,14 +133,16 @@ export function parseArticle(source: string, path: string, config: SiteConfig, p
   }
   const title = readText(fm, 'title');
   if (title === undefined) bad('title', '`title` must be text', 'write `title: "..."`');
-  else if (!title) problems.error(path, 'the article has no `title`', { line: 2, hint: 'add a line `title: "Tiêu đề bài viết"` to the front matter' });
+  else if (!title) problems.error(path, ...say('article-no-title', {}, { line: 2 }));
 
   let date = null;
   if (fm.date === undefined || fm.date === null || fm.date === '') {
-    problems.error(path, 'the article has no `date`', { line: 2, hint: 'add a line like `date: 2020-01-28 23:10` (site time) to the front matter' });
+    problems.error(path, ...say('article-no-date', {}, { line: 2 }));
   } else {
     const r = parseSiteDate(fm.date, config.timezone);
+    const dayFirst = dayFirstDate(fm.date);
     if (r.ok) date = r.date;
+    else if (dayFirst) problems.error(path, ...say('date-day-first', { key: 'date', value: String(fm.date), suggestion: dayFirst }, valueAt('date')));
     else bad('date', `\`date\`: ${r.message}`, r.hint);
   }
   let updated = date;
@@ -140,7 +158,8 @@ export function parseArticle(source: string, path: string, config: SiteConfig, p
   let views = 0;
   if (fm.views !== undefined && fm.views !== null) {
     if (Number.isSafeInteger(fm.views) && (fm.views as number) >= 0) views = fm.views as number;
-    else bad('views', `\`views\` must be a whole number ≥ 0, not ${JSON.stringify(fm.views)}`, 'write digits only, without dots or spaces: `views: 21262`');
+    else if (thousandsSeparated(rawValue('views'))) problems.error(path, ...say('views-thousands-dot', { value: rawValue('views')!, suggestion: thousandsSeparated(rawValue('views'))! }, valueAt('views')));
+    else problems.error(path, ...say('article-views-not-number', { value: JSON.stringify(fm.views) }, at('views')));
   }
 
   const category = readText(fm, 'category');
@@ -181,7 +200,7 @@ export function parseArticle(source: string, path: string, config: SiteConfig, p
   let draft = false;
   if (fm.draft !== undefined && fm.draft !== null) {
     if (typeof fm.draft === 'boolean') draft = fm.draft;
-    else bad('draft', '`draft` must be `true` or `false`', 'write `draft: true` to hold the article back, or remove the line');
+    else problems.error(path, ...say('article-draft-not-boolean', {}, at('draft')));
   }
 
   const slugSource = fm.slug ?? basename(path, extname(path));
@@ -200,6 +219,11 @@ export function parseArticle(source: string, path: string, config: SiteConfig, p
     summary: summary ?? '', image: image || null, draft, slug, path: '', body: parsed.content,
     html: '', text: '', oldUrls: oldUrls.map((u) => u.trim()), data, index: -1,
   };
+}
+
+/** The key of a `duplicated mapping key` error: the key on the line the parser stopped at. */
+function duplicateKey(text: string, line: number | undefined): string {
+  return (line && /^\s*["']?([^:"']+)/.exec(text.split('\n')[line - 1] ?? '')?.[1]?.trim()) || '?';
 }
 
 /** A text field: '' when absent, undefined when of the wrong type. Numbers read as text. */

@@ -12,6 +12,7 @@ import { closest, lineAt, type ProblemList } from '../base/problems.js';
 import type { SiteConfig } from '../base/types.js';
 import { entryLine, keyLine, tooLarge } from './yaml-lines.js';
 import { DEFAULT_THEME_OPTIONS, isAllowedConfigUrl, readEnglish, readTheme } from './portal-config.js';
+import { say } from '../base/messages/index.js';
 
 export const CONFIG_FILE = 'bantin.yaml';
 
@@ -79,13 +80,11 @@ export function loadConfig(root: string, problems: ProblemList, overrides: { bas
       }
     } catch (err) {
       const e = err as yaml.YAMLException;
-      problems.error(CONFIG_FILE, `YAML syntax error: ${e.reason}`, {
+      const code = /\t/.test(text) ? 'config-yaml-tab' : e.reason?.includes('duplicated') ? 'config-yaml-duplicate' : 'config-yaml-syntax';
+      problems.error(CONFIG_FILE, ...say(code, { reason: e.reason }, {
         line: e.mark ? e.mark.line + 1 : undefined,
         column: e.mark ? e.mark.column + 1 : undefined,
-        hint: /\t/.test(text) ? 'YAML does not allow tabs for indentation; use spaces'
-          : e.reason?.includes('duplicated') ? 'each key may appear once; remove the extra one'
-            : 'check the indentation and quotes on that line',
-      });
+      }));
     }
   }
   if (overrides.baseUrl !== undefined) raw.baseUrl = overrides.baseUrl;
@@ -172,10 +171,7 @@ function validateConfig(raw: Record<string, unknown>, source: string, problems: 
         break;
       default: {
         const guess = closest(key, KNOWN_KEYS);
-        problems.warn(CONFIG_FILE, `unknown config key \`${key}\` is ignored`, {
-          ...at(key),
-          hint: guess ? `did you mean \`${guess}\`?` : 'put site-specific values under `extra:` to use them in templates',
-        });
+        problems.warn(CONFIG_FILE, ...say(guess ? 'config-unknown-key' : 'config-unknown-key-extra', { key, guess: guess ?? '' }, at(key)));
       }
     }
   }

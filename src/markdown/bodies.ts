@@ -8,6 +8,7 @@ import { createImageSizer } from './images.js';
 import { CONTENT_DIR } from '../load/files.js';
 import { createMarkdown, imageSizesHold, resolveLink, shorten, type LinkTargets, type RenderedMarkdown } from './markdown.js';
 import { ProblemList } from '../base/problems.js';
+import { locator } from './source-lines.js';
 import type { Article, Site } from '../base/types.js';
 
 /**
@@ -37,19 +38,20 @@ export function renderMarkdown(site: Site, root: string, assets: string[], origi
     const { result } = entry;
     attachBody(a, cache.bodies, result.body);
     if (!a.summary) a.summary = result.summary;
+    const where = locator(absPath);
     if (a.image) {
       const broken: string[] = [];
       a.image = resolveLink(a.image, dir, basePath, targets, broken);
       // A picture in content/ gets its pixel size, so the page keeps its place while it loads.
       const local = !broken.length && a.image.startsWith(basePath) && !a.image.includes('://') ? a.image.slice(basePath.length) : null;
       a.imageSize = local === null ? null : targets.imageSize!(safeDecode(local));
-      for (const link of broken) report(a.sourcePath, `the image ${link} does not exist`, { hint: 'check the path in `image:`; it is relative to this file' });
+      for (const link of broken) report(a.sourcePath, `the image ${link} does not exist`, { ...where(link, 'image'), hint: 'check the path in `image:`; it is relative to this file' });
     }
     for (const src of result.missingAlt ?? []) {
-      problems.warn(a.sourcePath, `the image ${src} has no description (alt text) for readers who cannot see it`, { hint: 'describe it between the brackets: ![Quang cảnh hội nghị](anh.png)' });
+      problems.warn(a.sourcePath, `the image ${src} has no description (alt text) for readers who cannot see it`, { ...where(src), hint: 'describe it between the brackets: ![Quang cảnh hội nghị](anh.png)' });
     }
     for (const link of result.brokenLinks) {
-      report(a.sourcePath, `broken link: ${link} points to no article or file`, { hint: 'links are relative to this file, e.g. ../2024/bai-viet.md or ../../files/tai-lieu.pdf' });
+      report(a.sourcePath, `broken link: ${link} points to no article or file`, { ...where(link), hint: 'links are relative to this file, e.g. ../2024/bai-viet.md or ../../files/tai-lieu.pdf' });
     }
   }
   return render;

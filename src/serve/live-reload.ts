@@ -1,6 +1,7 @@
 // The script the dev server adds to pages (reload on change) and the overlay that shows a build's errors.
 import type { Problem } from '../base/types.js';
-import { formatProblem } from '../base/problems.js';
+import { formatProblem, localized } from '../base/problems.js';
+import { text, type Lang } from '../base/messages/index.js';
 
 export const LIVE_RELOAD_PATH = '/__bantin/events';
 
@@ -17,13 +18,23 @@ s.addEventListener('problems',function(e){location.reload();});
 window.__bantinLiveReload=s;})();</script>`;
 }
 
-/** A full-page panel naming each error's file, line and fix; rebuilt pages without errors drop it. */
-export function overlayHtml(errors: Problem[]): string {
-  const items = errors.map((p) => `<li><pre>${escapeHtml(formatProblem(p))}</pre></li>`).join('');
-  return `<div id="bantin-overlay" role="alertdialog" aria-label="Build error" style="position:fixed;inset:0;z-index:2147483647;background:rgba(20,0,0,.92);color:#fff;padding:24px;overflow:auto;font:14px/1.5 ui-monospace,monospace">` +
-    `<h2 style="color:#ff8a80;margin:0 0 12px">bantin: the last change could not be built</h2>` +
-    `<p>The page below is the last good version. Fix the file and save: this page reloads by itself.</p>` +
-    `<ol style="padding-left:20px">${items}</ol></div>`;
+/**
+ * A full-page panel naming each error's file, line and fix, in the reader's language; rebuilt pages
+ * without errors drop it. Opaque, so the page behind does not show through, and wrapping, so a
+ * long line stays inside a 360 px phone screen (the quoted source line scrolls on its own).
+ */
+export function overlayHtml(errors: Problem[], lang: Lang = 'en'): string {
+  const items = errors.map((p) => {
+    const [head, ...rest] = formatProblem({ ...p, ...localized(p, lang), code: undefined, hint: undefined }, lang).split('\n');
+    const hint = localized(p, lang).hint;
+    return `<li style="margin:0 0 16px"><p style="margin:0 0 6px;white-space:pre-wrap;overflow-wrap:anywhere">${escapeHtml(head)}</p>` +
+      (rest.length ? `<pre style="margin:0 0 6px;padding:8px;background:#2b0b0b;border-radius:4px;overflow-x:auto;white-space:pre;tab-size:4;font:14px/1.5 ui-monospace,'DejaVu Sans Mono',monospace">${escapeHtml(rest.join('\n'))}</pre>` : '') +
+      (hint ? `<p style="margin:0;color:#ffe082;white-space:pre-wrap;overflow-wrap:anywhere">${escapeHtml(`${lang === 'vi' ? 'cách sửa' : 'hint'}: ${hint}`)}</p>` : '') + '</li>';
+  }).join('');
+  return `<div id="bantin-overlay" role="alertdialog" aria-label="${escapeHtml(text('overlay-label', {}, lang))}" lang="${lang}" style="position:fixed;inset:0;z-index:2147483647;box-sizing:border-box;background:#1a0000;color:#fff;padding:16px;overflow:auto;font:16px/1.5 system-ui,'Segoe UI',Roboto,'Noto Sans',sans-serif;text-align:left">` +
+    `<h2 style="color:#ff8a80;margin:0 0 12px;font-size:18px;white-space:normal">${escapeHtml(text('overlay-title', {}, lang))}</h2>` +
+    `<p style="margin:0 0 12px;white-space:normal">${escapeHtml(text('overlay-body', {}, lang))}</p>` +
+    `<ol style="padding-left:20px;margin:0">${items}</ol></div>`;
 }
 
 function escapeHtml(s: string): string {

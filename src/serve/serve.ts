@@ -5,6 +5,7 @@ import { watch } from 'chokidar';
 import { loadConfig, CONFIG_FILE } from '../load/config.js';
 import { createDevSession } from './dev-session.js';
 import { ProblemList, formatProblem } from '../base/problems.js';
+import { text, type Lang } from '../base/messages/index.js';
 import { CONTENT_DIR, DATA_DIR } from '../load/files.js';
 import { TEMPLATES_DIR } from '../base/install.js';
 import { LIVE_RELOAD_PATH, liveReloadScript, overlayHtml } from './live-reload.js';
@@ -17,6 +18,8 @@ export interface ServeOptions {
   baseUrl?: string;
   drafts?: boolean;
   log?: (line: string) => void;
+  /** The language of console lines and the error overlay. */
+  lang?: Lang;
 }
 
 const TYPES: Record<string, string> = {
@@ -42,6 +45,7 @@ const SETTLE_MS = 400;
 export async function serve(options: ServeOptions) {
   const log = options.log ?? ((line: string) => process.stdout.write(`${line}\n`));
   const root = resolve(options.root);
+  const lang = options.lang ?? 'en';
   const server = createServer((req, res) => handle(req, res));
   await new Promise<void>((ok, fail) => server.once('error', fail).listen(options.port, options.host, () => ok()));
   const address = server.address();
@@ -99,7 +103,7 @@ export async function serve(options: ServeOptions) {
     const { paths } = cause;
     const nextBase = basePathOf();
     if (nextBase !== basePath) {
-      log('bantin: the base path changed; restart `bantin serve` to serve it');
+      log(text('serve-base-changed', {}, lang));
     }
     const result = session.rebuild({ defer: true, paths: [...new Set(paths)] });
     report(result, 'rebuilt');
@@ -125,9 +129,10 @@ export async function serve(options: ServeOptions) {
 
   /** `verb`: `built` or `rebuilt`; a failure reads "the build failed" / "the rebuild failed". */
   function report(result: ReturnType<typeof session.rebuild>, verb: 'built' | 'rebuilt'): void {
-    for (const p of result.problems) log(formatProblem(p));
-    if (result.ok) log(`bantin: ${verb} in ${Math.round(result.ms)} ms (${result.planned ? '' : 'article only, '}${result.produced} rendered, ${result.changed.length} changed)`);
-    else log(`bantin: the ${verb === 'built' ? 'build' : 'rebuild'} failed with ${result.problems.filter((p) => p.severity === 'error').length} error(s); still serving the last good pages`);
+    for (const p of result.problems) log(formatProblem(p, lang));
+    const said = text(verb === 'built' ? 'serve-built-verb' : 'serve-rebuilt-verb', {}, lang);
+    if (result.ok) log(text('serve-built', { verb: said, ms: Math.round(result.ms), articleOnly: result.planned ? '' : text('serve-article-only', {}, lang), produced: result.produced, changed: result.changed.length }, lang));
+    else log(text('serve-failed', { what: text(verb === 'built' ? 'serve-build-noun' : 'serve-rebuild-noun', {}, lang), count: result.problems.filter((p) => p.severity === 'error').length }, lang));
   }
 
   function broadcast(event: string, data: string, cause?: { at: number; paths: string[] }): void {
@@ -161,7 +166,7 @@ export async function serve(options: ServeOptions) {
 
   function decorate(html: Uint8Array): string {
     const errors = session.problems.filter((p: Problem) => p.severity === 'error');
-    const inject = liveReloadScript() + (errors.length ? overlayHtml(errors) : '');
+    const inject = liveReloadScript() + (errors.length ? overlayHtml(errors, lang) : '');
     const text = Buffer.from(html).toString('utf8');
     const at = text.lastIndexOf('</body>');
     return at < 0 ? text + inject : text.slice(0, at) + inject + text.slice(at);

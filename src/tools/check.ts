@@ -2,6 +2,7 @@
 import { planSite, type GenerateOptions } from '../plan/plan-site.js';
 import { BuildFailure, sortProblems } from '../base/problems.js';
 import type { Problem, Site } from '../base/types.js';
+import { say } from '../base/messages/index.js';
 
 /**
  * `bantin check`: every problem a build would report, plus editorial warnings a build lets pass.
@@ -24,11 +25,15 @@ function editorialWarnings(site: Site): Problem[] {
     const key = `${a.date.year}-${a.date.month}-${a.date.day}|${a.title.toLowerCase()}`;
     const other = byDay.get(key);
     if (other) {
-      problems.push({ severity: 'warning', file: a.sourcePath, message: `the same title "${a.title}" is used by ${other} on the same day`, hint: 'is this article a copy? delete one, or change its title' });
+      problems.push(warning(a.sourcePath, ...say('check-same-title', { title: a.title, other })));
     } else byDay.set(key, a.sourcePath);
     if (!a.summary) {
-      problems.push({ severity: 'warning', file: a.sourcePath, message: 'the article has no summary and no first paragraph to make one from', hint: 'add `summary: "..."` to the front matter' });
+      problems.push(warning(a.sourcePath, ...say('check-no-summary')));
     }
   }
   return problems;
+}
+
+function warning(file: string, message: string, extra: Partial<Problem>): Problem {
+  return { severity: 'warning', file, message, ...extra };
 }

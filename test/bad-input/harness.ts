@@ -76,7 +76,7 @@ export function siteWithFault(c: Case): string {
 /** `node lib/cli.js ...` without blocking, so cases can run side by side. */
 export function runCliAsync(args: string[], nodeArgs: string[] = []): Promise<RunResult> {
   return new Promise((done) => {
-    execFile(process.execPath, [...nodeArgs, CLI, ...args], { cwd: PROJECT, env: { ...process.env, NO_COLOR: '1' }, maxBuffer: 64 << 20 },
+    execFile(process.execPath, [...nodeArgs, CLI, ...args], { cwd: PROJECT, env: { ...process.env, NO_COLOR: '1', BANTIN_LANG: 'en' }, maxBuffer: 64 << 20 },
       (err, stdout, stderr) => {
         const e = err as (Error & { code?: number; signal?: NodeJS.Signals }) | null;
         done({ status: e ? (typeof e.code === 'number' ? e.code : null) : 0, signal: e?.signal ?? null, stdout, stderr });
@@ -116,7 +116,10 @@ export function findProblem(stderr: string, c: Case, root: string): { located: s
     if (typeof where === 'string' ? m[1] !== where : !where.test(m[1])) continue;
     located.push(lines[i]);
     if (c.message && !c.message.test(m[3])) continue;
-    const hint = /^  hint: (.+)$/.exec(lines[i + 1] ?? '');
+    // The quoted line and its caret (` 2 | title: "…`, `   |        ^`) may come before the hint.
+    let next = i + 1;
+    while (/^ +(\d+ )?\| /.test(lines[next] ?? '')) next++;
+    const hint = /^  hint: (.+)$/.exec(lines[next] ?? '');
     return { located, message: m[3], hint: hint?.[1] };
   }
   return { located };

@@ -12,7 +12,7 @@ const CACHE_SAVE_FAILS = fileURLToPath(new URL('./cache-save-fails.cjs', import.
 
 const site = (name: string, files: Record<string, string> = {}) => siteWithFault({ name, files, exit: 0 });
 const build = (root: string, args: string[] = [], env: Record<string, string> = {}, nodeArgs: string[] = []) =>
-  spawnSync(process.execPath, [...nodeArgs, CLI, 'build', '--root', root, ...args], { cwd: PROJECT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', ...env } });
+  spawnSync(process.execPath, [...nodeArgs, CLI, 'build', '--root', root, ...args], { cwd: PROJECT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', BANTIN_LANG: 'en', ...env } });
 const retitle = (root: string, title: string) => writeFileSync(join(root, 'bantin.yaml'), readFileSync(join(root, 'bantin.yaml'), 'utf8').replace(/^title: .*$/m, `title: ${title}`));
 
 /** Staging folders left once the background removal of a swapped-out output (`rm -rf`, detached) is done. */

@@ -117,7 +117,7 @@ function run(c: Case, env: Record<string, string> = {}): Promise<{ root: string;
   const root = siteWithFault(c);
   const before = treeDigest(join(root, 'dist'));
   return new Promise((done) => {
-    execFile(process.execPath, [CLI, 'build', '--root', root], { cwd: PROJECT, env: { ...process.env, NO_COLOR: '1', ...env }, maxBuffer: 64 << 20, timeout: 60_000 }, (err, stdout, stderr) => {
+    execFile(process.execPath, [CLI, 'build', '--root', root], { cwd: PROJECT, env: { ...process.env, NO_COLOR: '1', BANTIN_LANG: 'en', ...env }, maxBuffer: 64 << 20, timeout: 60_000 }, (err, stdout, stderr) => {
       const e = err as (Error & { code?: number; signal?: NodeJS.Signals }) | null;
       done({ root, before, r: { status: e ? (typeof e.code === 'number' ? e.code : null) : 0, signal: e?.signal ?? null, stdout, stderr } });
     });

@@ -12,7 +12,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Starts a build, kills it with `signal` once its staging folder has files in it, and waits for it to end. */
 async function interruptedBuild(root: string, signal: NodeJS.Signals, env: Record<string, string>) {
-  const child = spawn(process.execPath, [CLI, 'build', '--root', root, '--no-cache'], { env: { ...process.env, NO_COLOR: '1', ...env } });
+  const child = spawn(process.execPath, [CLI, 'build', '--root', root, '--no-cache'], { env: { ...process.env, NO_COLOR: '1', BANTIN_LANG: 'en', ...env } });
   let stderr = '';
   child.stderr.on('data', (d) => (stderr += d));
   const ended = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((done) => child.on('exit', (code, sig) => done({ code, signal: sig })));

@@ -1,0 +1,53 @@
+// The message catalogue: every text a person reads, by stable code, in Vietnamese and English, and
+// the choice of language (--lang, BANTIN_LANG, the site's locale).
+import { LOAD_MESSAGES } from './load.js';
+import { CLI_MESSAGES } from './cli.js';
+import { SERVE_MESSAGES } from './serve.js';
+import { CHECK_MESSAGES } from './check.js';
+import type { Entry } from './entry.js';
+
+export type { Entry };
+
+export type Lang = 'vi' | 'en';
+export type Params = Record<string, string | number>;
+
+/** Every catalogue part; a code may appear in one part only (a test checks). */
+export const CATALOGUE_PARTS: Record<string, Record<string, Entry>> = { load: LOAD_MESSAGES, cli: CLI_MESSAGES, serve: SERVE_MESSAGES, check: CHECK_MESSAGES };
+export const CATALOGUE: Record<string, Entry> = Object.assign({}, ...Object.values(CATALOGUE_PARTS));
+
+/** `{name}` in a text replaced by the parameter of that name (`{nameVi}`/`{nameEn}`: worded per language). */
+function fill(text: string, params: Params): string {
+  return text.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
+}
+
+/** The text of a message in a language. */
+export function text(code: string, params: Params = {}, lang: Lang = 'en'): string {
+  const entry = CATALOGUE[code];
+  if (!entry) throw new Error(`no message "${code}" in the catalogue`);
+  return fill(entry[lang], params);
+}
+
+/** The hint of a message in a language, if it has one. */
+export function hintText(code: string, params: Params = {}, lang: Lang = 'en'): string | undefined {
+  const hint = CATALOGUE[code]?.hint;
+  return hint ? fill(hint[lang], params) : undefined;
+}
+
+/**
+ * A problem's message and the rest of its fields, from the catalogue, to spread into
+ * `problems.error(file, ...say(code, params, { line }))`. The English text is kept as `message`
+ * (sorting and old readers); formatProblem shows the text in the reader's language from the code.
+ */
+export function say(code: string, params: Params = {}, extra: Record<string, unknown> = {}): [string, { code: string; params: Params; hint?: string }] {
+  return [text(code, params), { code, params, hint: hintText(code, params), ...extra }];
+}
+
+/** --lang, then BANTIN_LANG, then the site's locale: Vietnamese for `vi`, English otherwise. */
+export function chooseLang(flag: string | undefined, env: string | undefined, siteLocale: string | undefined): Lang {
+  for (const v of [flag, env]) if (v === 'vi' || v === 'en') return v;
+  return (siteLocale ?? 'vi') === 'vi' ? 'vi' : 'en';
+}
+
+export function isLang(v: unknown): v is Lang {
+  return v === 'vi' || v === 'en';
+}
