@@ -1,9 +1,10 @@
 // Shared by the bad-input suite: a small clean site, built once, copied for every case; the
 // case's one fault is then added and `bantin build` runs on it.
-import { execFile } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, readdirSync } from 'node:fs';
+import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { expect } from 'vitest';
 import { article, CLI, makeSite, PROJECT, readTree, runCli, tempDir, writeFiles } from '../helpers.js';
 
 export interface RunResult {
@@ -130,4 +131,30 @@ export function treeDigest(dir: string): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [path, bytes] of readTree(dir)) out[path] = createHash('sha256').update(bytes).digest('hex');
   return out;
+}
+
+// For the output-folder cases (hostile-output, hostile-failures): a built site, builds run as the
+// command line runs them, and what a clean build of the same site makes.
+
+/** A site with `files` added, built once, so it has an output folder to attack. */
+export const builtSite = (name: string, files: Record<string, string> = {}) => siteWithFault({ name, files, exit: 0 });
+
+/** `bantin build --root ROOT ARGS` through the compiled CLI, waiting for it. */
+export const buildSync = (root: string, args: string[] = [], env: Record<string, string> = {}, nodeArgs: string[] = []) =>
+  spawnSync(process.execPath, [...nodeArgs, CLI, 'build', '--root', root, ...args], { cwd: PROJECT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', BANTIN_LANG: 'en', ...env } });
+
+/** Changes the site's title, which every page shows. */
+export const retitle = (root: string, title: string) => writeFileSync(join(root, 'bantin.yaml'), readFileSync(join(root, 'bantin.yaml'), 'utf8').replace(/^title: .*$/m, `title: ${title}`));
+
+/** Staging folders left once the background removal of a swapped-out output (`rm -rf`, detached) is done. */
+export function leftBehind(root: string): string[] {
+  for (let i = 0; i < 100 && stagingLeft(root).some((n) => n.includes('.bantin-old-')); i++) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 100);
+  return stagingLeft(root);
+}
+
+/** What a clean build of the site as it now is makes, in `ref/` of the site. */
+export function cleanDigest(root: string): Record<string, string> {
+  const r = runCli(['build', '--root', root, '--no-cache', '--out', join(root, 'ref')]);
+  expect(r.status, r.stderr).toBe(0);
+  return treeDigest(join(root, 'ref'));
 }

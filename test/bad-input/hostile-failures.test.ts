@@ -1,32 +1,18 @@
 // Failures after the staging folder exists (issue 14, items 6 and 7): render threads that fail or
 // outlive a failed build, and a build cache that cannot be saved once the output was replaced.
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { CLI, PROJECT, runCli, tempDir } from '../helpers.js';
-import { siteWithFault, STACK_LINE, stagingLeft, treeDigest } from './harness.js';
+import { PROJECT, tempDir } from '../helpers.js';
+import { buildSync, builtSite, cleanDigest, leftBehind, retitle, STACK_LINE, treeDigest } from './harness.js';
 
 const CACHE_SAVE_FAILS = fileURLToPath(new URL('./cache-save-fails.cjs', import.meta.url));
 
-const site = (name: string, files: Record<string, string> = {}) => siteWithFault({ name, files, exit: 0 });
-const build = (root: string, args: string[] = [], env: Record<string, string> = {}, nodeArgs: string[] = []) =>
-  spawnSync(process.execPath, [...nodeArgs, CLI, 'build', '--root', root, ...args], { cwd: PROJECT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', BANTIN_LANG: 'en', ...env } });
-const retitle = (root: string, title: string) => writeFileSync(join(root, 'bantin.yaml'), readFileSync(join(root, 'bantin.yaml'), 'utf8').replace(/^title: .*$/m, `title: ${title}`));
-
-/** Staging folders left once the background removal of a swapped-out output (`rm -rf`, detached) is done. */
-function leftBehind(root: string): string[] {
-  for (let i = 0; i < 100 && stagingLeft(root).some((n) => n.includes('.bantin-old-')); i++) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 100);
-  return stagingLeft(root);
-}
-
-/** What a clean build of the site as it now is makes, in `ref/` of the site. */
-function clean(root: string): Record<string, string> {
-  const r = runCli(['build', '--root', root, '--no-cache', '--out', join(root, 'ref')]);
-  expect(r.status, r.stderr).toBe(0);
-  return treeDigest(join(root, 'ref'));
-}
+const site = builtSite;
+const build = buildSync;
+const clean = cleanDigest;
 
 describe('render threads (item 6)', () => {
   it('content/feed.xml with BANTIN_JOBS=3: a reported error, and no staging folder left (3 runs)', () => {

@@ -1,32 +1,18 @@
 // The output folder under attack (issue 14, items 4, 5, 12, 13): a build killed mid-swap or
 // mid-move, folders bantin did not make, outputs that lead into the sources, and leftover
 // journals that point elsewhere.
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CLI, PROJECT, runCli, tempDir } from '../helpers.js';
-import { md, siteWithFault, stagingLeft, treeDigest } from './harness.js';
+import { tempDir } from '../helpers.js';
+import { buildSync, builtSite, cleanDigest, leftBehind, md, retitle, stagingLeft, treeDigest } from './harness.js';
 
 /** Above pid_max (32768 here, 4194304 at most): no process has it, so its leftovers are a dead build's. */
 const DEAD = 4_194_999;
 
-const site = (name: string, files: Record<string, string> = {}) => siteWithFault({ name, files, exit: 0 });
-const build = (root: string, args: string[] = [], env: Record<string, string> = {}, nodeArgs: string[] = []) =>
-  spawnSync(process.execPath, [...nodeArgs, CLI, 'build', '--root', root, ...args], { cwd: PROJECT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', BANTIN_LANG: 'en', ...env } });
-const retitle = (root: string, title: string) => writeFileSync(join(root, 'bantin.yaml'), readFileSync(join(root, 'bantin.yaml'), 'utf8').replace(/^title: .*$/m, `title: ${title}`));
-/** Staging folders left once the background removal of a swapped-out output (`rm -rf`, detached) is done. */
-function leftBehind(root: string): string[] {
-  for (let i = 0; i < 100 && stagingLeft(root).some((n) => n.includes('.bantin-old-')); i++) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 100);
-  return stagingLeft(root);
-}
-
-/** What a clean build of the site as it now is makes, in `ref/` of the site. */
-function clean(root: string): Record<string, string> {
-  const r = runCli(['build', '--root', root, '--no-cache', '--out', join(root, 'ref')]);
-  expect(r.status, r.stderr).toBe(0);
-  return treeDigest(join(root, 'ref'));
-}
+const site = builtSite;
+const build = buildSync;
+const clean = cleanDigest;
 
 describe('a build killed with kill -9 is repaired by the next build (item 4)', () => {
   it('killed between the two renames of the swap: the next build puts the old output back, even when it fails', () => {
