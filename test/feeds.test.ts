@@ -2,6 +2,7 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { renderFeeds, rfc822 } from '../src/outputs/feeds.js';
 import { renderSitemap } from '../src/outputs/sitemap.js';
+import { DEFAULT_THEME_OPTIONS } from '../src/load/portal-config.js';
 import type { Article, Category, OutputFile, Site, SiteConfig, SiteDate } from '../src/base/types.js';
 
 const BASE = 'https://example.gov.vn/';
@@ -25,8 +26,8 @@ function article(slug: string, iso: string, over: Partial<Article> = {}): Articl
   const date = siteDate(iso);
   return {
     sourcePath: `content/${slug}.md`, title: `Bài ${slug}`, date, updated: date, author: 'Phòng Văn hóa',
-    views: 0, categoryName: 'Tin tức', tagNames: [], summary: `Tóm tắt ${slug}`, image: null, draft: false,
-    slug, path: `tin-tuc/${slug}/`, body: '', html: `<p>Nội dung ${slug}</p>`, text: '', data: {}, index: 0,
+    views: 0, categoryName: 'Tin tức', categorySlug: 'tin-tuc', tagNames: [], summary: `Tóm tắt ${slug}`, image: null, draft: false,
+    slug, path: `tin-tuc/${slug}/`, body: '', html: `<p>Nội dung ${slug}</p>`, text: '', data: {}, oldUrls: [], index: 0,
     ...over,
   };
 }
@@ -39,7 +40,7 @@ function config(over: Partial<SiteConfig> = {}): SiteConfig {
     pageSize: 10, relatedCount: 5, relatedScope: 'category', defaultCategory: 'Tin tức', categories: [],
     links: [], menu: [], visits: null, logo: null, footer: {}, colors: {}, sidebar: [],
     markdown: { html: false, linkify: false, typographer: false }, feeds: { limit: 50, fullContent: false },
-    extra: {}, ...over,
+    theme: { ...DEFAULT_THEME_OPTIONS }, english: null, extra: {}, ...over,
   };
 }
 

@@ -98,17 +98,17 @@ describe('bantin from a tarball, then bantin init, npm install, npm run build', 
     expect(wf.on.push.branches).toEqual(['main']);
     expect(wf.on.schedule[0].cron).toMatch(/^\d+ \* \* \* \*$/);
     const steps = wf.jobs.build.steps as Record<string, any>[];
-    const key = steps.find((s) => s.id === 'bantin');
+    const key = steps.find((s) => s.id === 'bantin')!;
     expect(key.run).toContain('npx bantin version');
     expect(key.run).toContain("hashFiles('templates/**')");
-    const cache = steps.find((s) => String(s.uses).startsWith('actions/cache@'));
+    const cache = steps.find((s) => String(s.uses).startsWith('actions/cache@'))!;
     expect(cache.with.path).toBe('.bantin/');
     expect(cache.with.key).toContain('steps.bantin.outputs.key');
     expect(steps.findIndex((s) => s === cache)).toBeLessThan(steps.findIndex((s) => s.name === 'Build'));
-    expect(steps.find((s) => String(s.uses).startsWith('actions/upload-pages-artifact@')).with.path).toBe('dist/');
+    expect(steps.find((s) => String(s.uses).startsWith('actions/upload-pages-artifact@'))!.with.path).toBe('dist/');
     expect(wf.jobs.deploy.steps[0].uses).toMatch(/^actions\/deploy-pages@/);
     // The build step's own script, run here as CI runs it, builds the site.
-    const script = steps.find((s) => s.name === 'Build').run as string;
+    const script = steps.find((s) => s.name === 'Build')!.run as string;
     const out = run('bash', ['-c', script], site, { BASE_URL: '', OWNER: 'AnHoa', REPO: 'cong' });
     expect(out.stdout).toMatch(/bantin: built/);
     // And the cache key's command runs with the installed bantin.
