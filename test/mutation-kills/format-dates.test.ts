@@ -31,6 +31,12 @@ describe('formatPortalDate, formatShortDate, formatNumber', () => {
     expect(formatPortalDate(at('2020-12-01 09:00'), WORDS)).toBe('01 Tháng 12 2020 09:00:00 SA');
   });
 
+  it('a date written without a time reads as the day alone, not as midnight', () => {
+    expect(formatPortalDate(at('2020-01-28'), WORDS)).toBe('28 Tháng 1 2020');
+    expect(formatPortalDate(at('2020-12-05'), WORDS)).toBe('05 Tháng 12 2020');
+    expect(formatPortalDate(at('2020-12-05 00:00'), WORDS)).toBe('05 Tháng 12 2020 12:00:00 SA');
+  });
+
   it('short dates pad day and month', () => {
     expect(formatShortDate(at('2020-01-08'))).toBe('08/01/2020');
     expect(formatShortDate(at('2020-12-31'))).toBe('31/12/2020');
