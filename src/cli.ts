@@ -9,6 +9,7 @@ import { limitHeapGrowth } from './build/heap.js';
 import { newArticle } from './tools/new-article.js';
 import { BuildFailure, formatProblem, localized } from './base/problems.js';
 import { serve } from './serve/serve.js';
+import { serveAll } from './serve/serve-all.js';
 import { IMPORT_USAGE, importCommand } from './tools/import/command.js';
 import { runViews } from './tools/views/command.js';
 import { INIT_USAGE, initCommand } from './tools/init/command.js';
@@ -98,16 +99,17 @@ function str(v: unknown): string | undefined {
 }
 
 /** A workspace's options (docs/workspace.md); `--workspace ROOT` builds one site with ROOT's shared theme and defaults. */
-const WORKSPACE_BUILD_FLAGS = { all: 'boolean', only: 'strings', shard: 'string', 'changed-since': 'string', jobs: 'string', 'index-only': 'boolean', workspace: 'string' } as const;
+const WORKSPACE_BUILD_FLAGS = { all: 'boolean', only: 'strings', shard: 'string', 'changed-since': 'string', jobs: 'string', 'index-only': 'boolean', list: 'boolean', workspace: 'string' } as const;
 
 /** The layer of `--workspace`, or a usage mistake: workspace options without --all, or a workspace built as one site. */
 function workspaceLayer(flags: Flags): { layer?: SiteLayer } | number {
-  const stray = ['only', 'shard', 'changed-since', 'jobs', 'index-only'].find((k) => flags[k] !== undefined && flags[k] !== false);
+  const stray = ['only', 'shard', 'changed-since', 'jobs', 'index-only', 'list'].find((k) => flags[k] !== undefined && flags[k] !== false);
   if (stray) return usageError(text('ws-all-only', { option: `--${stray}` }, lang));
   const root = str(flags.root) ?? process.cwd();
   if (!flags.workspace) {
     const ws = workspaceConfig(root) && loadWorkspace(root, new ProblemList());
-    return ws ? usageError(text('ws-is-workspace', { root, count: ws.sites.length }, lang)) : {};
+    // A workspace is no site: say what to run instead, without the whole help.
+    return ws ? (process.stderr.write(`bantin: ${text('ws-is-workspace', { root, count: ws.sites.length }, lang)}\n`), 2) : {};
   }
   const ws = loadWorkspace(str(flags.workspace)!, new ProblemList());
   if (!ws) return usageError(text('ws-not-workspace', { root: str(flags.workspace)! }, lang));
@@ -165,8 +167,20 @@ async function runServe(flags: Flags): Promise<number> {
   if (host !== '127.0.0.1' && host !== 'localhost' && host !== '::1') {
     process.stderr.write(`${text('cli-serve-public', { host }, lang)}\n`);
   }
-  const server = await serve({ root: str(flags.root) ?? process.cwd(), port, host, baseUrl: str(flags['base-url']), drafts: !!flags.drafts, lang });
-  process.stdout.write(`${text('cli-serving', { url: server.url }, lang)}\n`);
+  let server: { url: string; close(): Promise<void> };
+  if (flags.all) {
+    const problems = new ProblemList();
+    const all = await serveAll({ root: str(flags.root) ?? process.cwd(), port, host, drafts: !!flags.drafts, lang }, problems);
+    for (const p of problems.items) printProblem(p);
+    if (!all) return usageError(text('ws-not-workspace', { root: str(flags.root) ?? process.cwd() }, lang));
+    server = all;
+    process.stdout.write(`${text('ws-serving', { count: all.count, url: all.url }, lang)}\n`);
+  } else {
+    const ws = workspaceLayer(flags);
+    if (typeof ws === 'number') return ws;
+    server = await serve({ root: str(flags.root) ?? process.cwd(), port, host, baseUrl: str(flags['base-url']), drafts: !!flags.drafts, lang, layer: ws.layer });
+    process.stdout.write(`${text('cli-serving', { url: server.url }, lang)}\n`);
+  }
   if (flags.open) spawn(process.platform === 'darwin' ? 'open' : process.platform === 'win32' ? 'explorer' : 'xdg-open', [server.url], { stdio: 'ignore', detached: true }).on('error', () => {}).unref();
   await new Promise<void>((done) => {
     const stop = () => void server.close().then(done);

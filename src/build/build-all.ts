@@ -25,6 +25,8 @@ export interface BuildAllOptions {
   cache?: boolean;
   /** Only the province page, from the sites already in `out` (the publish job after the shards). */
   indexOnly?: boolean;
+  /** Print the sites this run would build, one per line (or a JSON list), and build nothing. */
+  list?: boolean;
   json?: boolean;
   lang: Lang;
 }
@@ -60,6 +62,11 @@ export async function buildAll(options: BuildAllOptions, say: { out: (line: stri
 
   const picked = pickSites(ws, options);
   if ('error' in picked) return fail([picked.error]);
+  if (options.list) {
+    const names = picked.sites.map((s) => s.name);
+    say.out(options.json ? JSON.stringify(names) : names.join('\n'));
+    return 0;
+  }
   const jobs = Math.max(1, Math.min(options.jobs ?? availableParallelism(), picked.sites.length || 1));
   const why = (options.shard ? text('ws-why-shard', { shard: options.shard }, lang) : '') + (options.changedSince ? text('ws-why-changed', { ref: options.changedSince }, lang) : '');
   if (!options.json) say.out(picked.sites.length ? text('ws-selected', { count: picked.sites.length, total: ws.sites.length, out, jobs, why }, lang) : text('ws-nothing', {}, lang));
@@ -201,6 +208,6 @@ export function buildAllCommand(flags: Flags, lang: Lang, usageError: (message: 
   const only = Array.isArray(flags.only) ? flags.only : undefined;
   return buildAll({
     root: str(flags.root) ?? process.cwd(), out: str(flags.out), only, shard, changedSince: str(flags['changed-since']), jobs,
-    drafts: !!flags.drafts, strict: !!flags.strict, cache: !flags['no-cache'], indexOnly: !!flags['index-only'], json: !!flags.json, lang,
+    drafts: !!flags.drafts, strict: !!flags.strict, cache: !flags['no-cache'], indexOnly: !!flags['index-only'], list: !!flags.list, json: !!flags.json, lang,
   }, { out: (line) => process.stdout.write(`${line}\n`), err: (line) => process.stderr.write(`${line}\n`) });
 }

@@ -16,13 +16,16 @@ interface JsonFeed {
   items?: { title?: unknown; url?: unknown; date_published?: unknown }[];
 }
 
-/** The sites found built in `out`, in name order, each with its `latest` newest articles. */
-export function readBuiltSites(ws: Workspace, out: string, latest: number): ProvinceSite[] {
+/**
+ * The sites found built, in name order, each with its `latest` newest articles; `feedOf` gives a
+ * site's feed.json text (from the output folder, or the dev server's memory), or null.
+ */
+export function readBuiltSites(ws: Workspace, feedOf: (name: string) => string | null, latest: number): ProvinceSite[] {
   const sites: ProvinceSite[] = [];
   for (const site of ws.sites) {
     let feed: JsonFeed;
     try {
-      feed = JSON.parse(readFileSync(join(out, site.name, 'feed.json'), 'utf8')) as JsonFeed;
+      feed = JSON.parse(feedOf(site.name) ?? '') as JsonFeed;
     } catch {
       continue;
     }
@@ -42,12 +45,20 @@ export function readBuiltSites(ws: Workspace, out: string, latest: number): Prov
 export function writeProvinceIndex(ws: Workspace, out: string): { path: string; count: number } | { error: string } {
   const path = join(out, PAGE);
   if (existsSync(path) && !existsSync(join(out, WORKSPACE_MARKER))) return { error: path };
-  const sites = readBuiltSites(ws, out, ws.index!.latest);
-  const locale = ws.layer.defaults.locale === 'en' ? 'en' : 'vi';
+  const sites = readBuiltSites(ws, (name) => {
+    try {
+      return readFileSync(join(out, name, 'feed.json'), 'utf8');
+    } catch {
+      return null;
+    }
+  }, ws.index!.latest);
   mkdirSync(out, { recursive: true });
   writeFileSync(join(out, WORKSPACE_MARKER), 'This folder holds sites built by `bantin build --all`; bantin writes only index.html here besides them.\n');
   const tmp = join(out, `.${PAGE}.${process.pid}.tmp`);
-  writeFileSync(tmp, provincePage(ws.index!.title, sites, locale));
+  writeFileSync(tmp, provincePage(ws.index!.title, sites, workspaceLang(ws)));
   renameSync(tmp, path);
   return { path, count: sites.length };
 }
+
+/** The province page's language: the shared `locale:` of the sites. */
+export const workspaceLang = (ws: Workspace) => (ws.layer.defaults.locale === 'en' ? 'en' : 'vi');
