@@ -1,6 +1,6 @@
 // `bantin build --all`: every site of a workspace (or the share that --only, --shard and
 // --changed-since pick), each in its own child process with its own cache, then one summary.
-import { spawn } from 'node:child_process';
+import { fork, type ChildProcess } from 'node:child_process';
 import { availableParallelism } from 'node:os';
 import { join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,6 +10,7 @@ import type { Problem } from '../base/types.js';
 import { articleCount, loadWorkspace, type Workspace, type WorkspaceSite } from '../load/workspace.js';
 import { assignShards, changedSites, ChangedSinceError, parseShard } from './shards.js';
 import { writeProvinceIndex } from './province-index.js';
+import { crashed, type SiteJob, type SiteReply } from './site-worker.js';
 
 export interface BuildAllOptions {
   root: string;
@@ -40,8 +41,8 @@ export interface SiteOutcome {
   warnings: Problem[];
 }
 
-/** The command's own code, compiled, which each child process runs for one site. */
-const CLI = fileURLToPath(new URL('../cli.js', import.meta.url));
+/** The child processes' code (compiled: a child cannot load TypeScript). */
+const WORKER = fileURLToPath(new URL('./site-worker.js', import.meta.url));
 
 /** Runs the whole command; returns the exit code (1 when the workspace or any site failed). */
 export async function buildAll(options: BuildAllOptions, say: { out: (line: string) => void; err: (line: string) => void }): Promise<number> {
@@ -71,7 +72,7 @@ export async function buildAll(options: BuildAllOptions, say: { out: (line: stri
   const why = (options.shard ? text('ws-why-shard', { shard: options.shard }, lang) : '') + (options.changedSince ? text('ws-why-changed', { ref: options.changedSince }, lang) : '');
   if (!options.json) say.out(picked.sites.length ? text('ws-selected', { count: picked.sites.length, total: ws.sites.length, out, jobs, why }, lang) : text('ws-nothing', {}, lang));
 
-  const outcomes = await runPool(picked.sites, jobs, (site) => buildSite(ws, site, out, options, jobs), (o) => {
+  const outcomes = await buildSites(ws, picked.sites, out, options, jobs, (o) => {
     if (!options.json) report(ws, o, lang, say);
   });
   outcomes.sort((a, b) => (a.name < b.name ? -1 : 1));
@@ -127,51 +128,52 @@ function checkOut(ws: Workspace, out: string, problems: ProblemList): void {
   if (bad) problems.error(null, `the output folder ${out} is the workspace, contains it, or lies inside its templates/ or a site folder`, { hint: 'use --out dist (the default) or another folder' });
 }
 
-/** Runs `work` on every item, `jobs` at a time; `done` hears each result as it comes. */
-async function runPool<T, R>(items: T[], jobs: number, work: (item: T) => Promise<R>, done: (r: R) => void): Promise<R[]> {
-  const results: R[] = [];
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const r = await work(items[next++]);
-      results.push(r);
-      done(r);
-    }
-  };
-  await Promise.all(Array.from({ length: jobs }, worker));
-  return results;
-}
-
 /**
- * One site, built by `bantin build` in a child process (its own memory, its own cache in the
- * site's .bantin/, its own staging and swap), which reports in JSON.
+ * Builds the sites on `jobs` long-lived child processes (site-worker.ts): each its own memory, each
+ * site its own cache in its .bantin/, staging and swap. A process that dies takes only the site it
+ * was building with it; a fresh one takes over the rest.
  */
-function buildSite(ws: Workspace, site: WorkspaceSite, out: string, options: BuildAllOptions, jobs: number): Promise<SiteOutcome> {
-  const args = [CLI, 'build', '--root', site.dir, '--out', join(out, site.name), '--workspace', ws.root, '--json', '--lang', options.lang];
-  if (options.drafts) args.push('--drafts');
-  if (options.strict) args.push('--strict');
-  if (options.cache === false) args.push('--no-cache');
+function buildSites(ws: Workspace, sites: WorkspaceSite[], out: string, options: BuildAllOptions, jobs: number, heard: (o: SiteOutcome) => void): Promise<SiteOutcome[]> {
   // The processes share the cores: no render threads inside each, unless asked for.
   const env = jobs > 1 && !process.env.BANTIN_JOBS ? { ...process.env, BANTIN_JOBS: '1' } : process.env;
-  const started = performance.now();
+  const results: SiteOutcome[] = [];
+  let next = 0;
+  const lane = async () => {
+    let worker: ChildProcess | null = null;
+    while (next < sites.length) {
+      const site = sites[next++];
+      worker ??= fork(WORKER, [], { env, stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
+      const started = performance.now();
+      const job: SiteJob = { name: site.name, root: site.dir, out: join(out, site.name), layer: ws.layer, drafts: !!options.drafts, strict: !!options.strict, cache: options.cache !== false };
+      const reply = await ask(worker, job);
+      if (!reply.ok && reply.errors.some((p) => p.code === 'ws-site-crashed') && worker.exitCode !== null) worker = null;
+      const outcome = { ...reply, ms: Math.round(performance.now() - started) };
+      results.push(outcome);
+      heard(outcome);
+    }
+    worker?.disconnect();
+  };
+  return Promise.all(Array.from({ length: jobs }, lane)).then(() => results);
+}
+
+/** Sends one site to a worker; its answer, or a crash naming how the process ended. */
+function ask(worker: ChildProcess, job: SiteJob): Promise<SiteReply> {
   return new Promise((done) => {
-    const child = spawn(process.execPath, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
-    const stdout: Buffer[] = [];
-    const stderr: Buffer[] = [];
-    child.stdout.on('data', (b: Buffer) => stdout.push(b));
-    child.stderr.on('data', (b: Buffer) => stderr.push(b));
-    const finish = (detail: string | null) => {
-      const ms = Math.round(performance.now() - started);
-      try {
-        const r = JSON.parse(Buffer.concat(stdout).toString('utf8')) as { ok: boolean; pages?: number; errors: Problem[]; warnings: Problem[] };
-        return done({ name: site.name, ok: r.ok, pages: r.pages ?? 0, ms, errors: r.errors, warnings: r.warnings });
-      } catch {
-        const why = detail ?? (Buffer.concat(stderr).toString('utf8').trim().split('\n').find((l) => l.trim()) || 'no report');
-        done({ name: site.name, ok: false, pages: 0, ms, errors: [problem('ws-site-crashed', { detail: why, name: site.name })], warnings: [] });
-      }
+    let stderr = '';
+    const onErr = (b: Buffer) => void (stderr = (stderr + b.toString('utf8')).slice(-4000));
+    const onMessage = (reply: SiteReply) => finish(reply);
+    const onExit = (code: number | null, signal: string | null) => {
+      const last = stderr.trim().split('\n').filter(Boolean).pop();
+      finish({ name: job.name, ok: false, pages: 0, errors: [crashed(job.name, last ?? (signal ? `signal ${signal}` : `exit code ${code}`))], warnings: [] });
     };
-    child.on('error', (err) => finish(err.message));
-    child.on('close', (code, signal) => finish(signal ? `signal ${signal}` : code === 0 || code === 1 ? null : `exit code ${code}`));
+    const finish = (reply: SiteReply) => {
+      worker.off('message', onMessage).off('exit', onExit);
+      worker.stderr?.off('data', onErr);
+      done(reply);
+    };
+    worker.on('message', onMessage).on('exit', onExit);
+    worker.stderr?.on('data', onErr);
+    worker.send(job);
   });
 }
 
