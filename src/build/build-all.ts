@@ -202,6 +202,7 @@ type Flags = Record<string, string | boolean | string[] | undefined>;
 /** `bantin build --all …` from the command line's flags; usage mistakes go to `usageError` (exit 2). */
 export function buildAllCommand(flags: Flags, lang: Lang, usageError: (message: string) => number): Promise<number> | number {
   const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
+  if (flags['base-url'] !== undefined) return usageError(text('ws-no-base-url', {}, lang));
   const shard = str(flags.shard);
   if (shard !== undefined && !parseShard(shard)) return usageError(text('ws-bad-shard', { value: shard }, lang));
   const jobsText = str(flags.jobs);

@@ -119,6 +119,7 @@ describe('bantin build --all', () => {
     expect(r.stderr).toContain(`is a workspace of ${SITES} sites`);
     expect(runCli(['build', '--root', join(ws, 'sites/xa-01'), '--shard', '1/2']).stderr).toContain('--shard goes with --all only');
     expect(runCli(['build', '--all', '--root', ws, '--shard', '4/3']).status).toBe(2);
+    expect(runCli(['build', '--all', '--root', ws, '--base-url', 'https://a.gov.vn/']).stderr).toContain('--base-url does not go with --all');
     const unknown = runCli(['build', '--all', '--root', ws, '--only', 'xa-99']);
     expect(unknown.status).toBe(1);
     expect(unknown.stderr).toContain('--only names `xa-99`');

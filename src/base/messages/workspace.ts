@@ -54,6 +54,11 @@ export const WORKSPACE_MESSAGES: Record<string, Entry> = {
   },
   'ws-bad-shard': { vi: '--shard phải có dạng K/N với 1 ≤ K ≤ N, như 2/8 (nhận được `{value}`)', en: '--shard must be K/N with 1 ≤ K ≤ N, like 2/8 (got `{value}`)' },
   'ws-bad-jobs': { vi: '--jobs phải là một số nguyên từ 1 (nhận được `{value}`)', en: '--jobs must be a whole number from 1 (got `{value}`)' },
+  'ws-no-base-url': {
+    vi: '--base-url không dùng cùng --all: mỗi trang có địa chỉ riêng',
+    en: '--base-url does not go with --all: each site has its own address',
+    hint: { vi: 'đặt `baseUrl:` trong bantin.yaml của từng trang', en: 'set `baseUrl:` in each site\'s bantin.yaml' },
+  },
   'ws-all-only': { vi: '{option} chỉ dùng cùng --all', en: '{option} goes with --all only' },
   'ws-unknown-site': {
     vi: '--only nêu trang `{name}`, nhưng nhóm trang không có trang nào tên như vậy',
