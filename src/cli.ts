@@ -58,7 +58,7 @@ async function main(argv: string[]): Promise<number> {
   if (command === 'init') return initCommand(rest, usageError);
   const specs: Record<string, Record<string, 'string' | 'boolean' | 'strings'>> = {
     build: { lang: 'string', root: 'string', out: 'string', 'base-url': 'string', drafts: 'boolean', strict: 'boolean', 'no-cache': 'boolean', json: 'boolean', verbose: 'boolean', ...WORKSPACE_BUILD_FLAGS },
-    serve: { lang: 'string', root: 'string', port: 'string', host: 'string', 'base-url': 'string', drafts: 'boolean', open: 'boolean', verbose: 'boolean', all: 'boolean', workspace: 'string' },
+    serve: { lang: 'string', root: 'string', port: 'string', host: 'string', 'base-url': 'string', drafts: 'boolean', open: 'boolean', verbose: 'boolean', all: 'boolean', only: 'strings', workspace: 'string' },
     new: { lang: 'string', root: 'string', category: 'string', author: 'string', verbose: 'boolean' },
     check: { lang: 'string', root: 'string', strict: 'boolean', json: 'boolean', verbose: 'boolean' },
     views: { lang: 'string', root: 'string', 'base-url': 'string', format: 'string', 'exclude-ip': 'strings', json: 'boolean', verbose: 'boolean' },
@@ -170,7 +170,8 @@ async function runServe(flags: Flags): Promise<number> {
   let server: { url: string; close(): Promise<void> };
   if (flags.all) {
     const problems = new ProblemList();
-    const all = await serveAll({ root: str(flags.root) ?? process.cwd(), port, host, drafts: !!flags.drafts, lang }, problems);
+    const only = Array.isArray(flags.only) ? flags.only : undefined;
+    const all = await serveAll({ root: str(flags.root) ?? process.cwd(), port, host, drafts: !!flags.drafts, lang, only }, problems);
     for (const p of problems.items) printProblem(p);
     if (!all) return usageError(text('ws-not-workspace', { root: str(flags.root) ?? process.cwd() }, lang));
     server = all;

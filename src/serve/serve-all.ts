@@ -14,6 +14,8 @@ export interface ServeAllOptions {
   port: number;
   host: string;
   drafts?: boolean;
+  /** Only these sites (each site lives in memory: a big workspace may not fit whole). */
+  only?: string[];
   lang?: Lang;
   log?: (line: string) => void;
 }
@@ -31,6 +33,8 @@ export async function serveAll(options: ServeAllOptions, problems = new ProblemL
   const port = typeof address === 'object' && address ? address.port : options.port;
   const origin = `http://${options.host.includes(':') ? `[${options.host}]` : options.host}:${port}`;
   // One after the other: the first builds of many sites at once would only fight over the cores.
+  const only = options.only && new Set(options.only.flatMap((s) => s.split(',')).map((s) => s.trim()));
+  if (only) ws.sites = ws.sites.filter((s) => only.has(s.name));
   for (const site of ws.sites) {
     sites.set(site.name, await serve({
       root: site.dir, port, host: options.host, baseUrl: `${origin}/${site.name}/`, drafts: options.drafts, lang: options.lang,
