@@ -1,6 +1,7 @@
 // The province page: one HTML page at the root of a workspace's output listing its sites and each
 // site's newest articles, from what the sites' own builds wrote (their feed.json).
 import { text, type Lang } from '../base/messages/index.js';
+import { checkUrl } from '../base/url-policy.js';
 
 export interface ProvinceSite {
   /** The site's folder under the output folder. */
@@ -15,13 +16,23 @@ const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ESCAPES[c]);
 
 /** `2026-01-28T23:10:00+07:00` → `28/01/2026`: the day as the site wrote it, in its own timezone. */
 function day(iso: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
+  const m = /^(\d{4})-(\d{2})-(\d{2})T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.exec(iso);
   return m ? `${m[3]}/${m[2]}/${m[1]}` : '';
 }
 
-/** Only links the reader can follow safely: a path in the output folder, or an http(s) address. */
+/**
+ * Through the URL policy, and then only what this page links: a path into a site's folder, or an
+ * http(s) address, in the form a browser sends (so `"` or a space in it is percent-encoded).
+ */
 function safeHref(url: string): string | null {
-  return /^https?:\/\//i.test(url) || /^[a-z0-9][a-z0-9_-]*\//.test(url) ? url : null;
+  const v = checkUrl(url, 'link');
+  if (!v.ok || (v.scheme !== null && v.scheme !== 'http' && v.scheme !== 'https')) return null;
+  if (v.scheme === null) return /^[a-z0-9][a-z0-9_-]*\//.test(v.url) ? new URL(v.url, 'http://x/').href.slice('http://x/'.length) : null;
+  try {
+    return new URL(v.url).href;
+  } catch {
+    return null;
+  }
 }
 
 export function provincePage(title: string, sites: ProvinceSite[], lang: Lang): string {
@@ -31,7 +42,8 @@ export function provincePage(title: string, sites: ProvinceSite[], lang: Lang): 
       ? `<ul>${s.articles.map((a) => {
         const href = safeHref(a.url);
         const name = href ? `<a href="${esc(href)}">${esc(a.title)}</a>` : esc(a.title);
-        return `<li>${name} <time datetime="${esc(a.date)}">${esc(day(a.date))}</time></li>`;
+        const shown = day(a.date);
+        return `<li>${name}${shown ? ` <time datetime="${esc(a.date)}">${shown}</time>` : ''}</li>`;
       }).join('')}</ul>`
       : `<p>${esc(text('ws-index-none', {}, lang))}</p>`;
     return `<section><h2><a href="${esc(s.name)}/">${esc(s.title)}</a></h2>${s.description ? `<p>${esc(s.description)}</p>` : ''}`
