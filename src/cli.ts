@@ -9,12 +9,16 @@ import { limitHeapGrowth } from './build/heap.js';
 import { newArticle } from './tools/new-article.js';
 import { BuildFailure, formatProblem, localized } from './base/problems.js';
 import { serve } from './serve/serve.js';
+import { serveAll } from './serve/serve-all.js';
 import { IMPORT_USAGE, importCommand } from './tools/import/command.js';
 import { runViews } from './tools/views/command.js';
 import { INIT_USAGE, initCommand } from './tools/init/command.js';
 import type { Problem } from './base/types.js';
 import { siteLang } from './load/site-lang.js';
 import { text, type Lang } from './base/messages/index.js';
+import { buildAllCommand } from './build/build-all.js';
+import { loadWorkspace, workspaceConfig, type SiteLayer } from './load/workspace.js';
+import { ProblemList } from './base/problems.js';
 
 /** The help, in the reader's language (the import command's part is its own, in English). */
 const usage = () => text('cli-usage', { importUsage: IMPORT_USAGE, initUsage: INIT_USAGE }, lang);
@@ -31,7 +35,7 @@ function printProblem(p: Problem): void {
   process.stderr.write(`${text}\n`);
 }
 
-type Flags = Record<string, string | boolean | undefined>;
+type Flags = Record<string, string | boolean | string[] | undefined>;
 
 /** `strings`: an option that may be given more than once. */
 function parse(args: string[], options: Record<string, 'string' | 'boolean' | 'strings'>, positionals = false) {
@@ -53,8 +57,8 @@ async function main(argv: string[]): Promise<number> {
   if (command === 'import') return importCommand(rest);
   if (command === 'init') return initCommand(rest, usageError);
   const specs: Record<string, Record<string, 'string' | 'boolean' | 'strings'>> = {
-    build: { lang: 'string', root: 'string', out: 'string', 'base-url': 'string', drafts: 'boolean', strict: 'boolean', 'no-cache': 'boolean', json: 'boolean', verbose: 'boolean' },
-    serve: { lang: 'string', root: 'string', port: 'string', host: 'string', 'base-url': 'string', drafts: 'boolean', open: 'boolean', verbose: 'boolean' },
+    build: { lang: 'string', root: 'string', out: 'string', 'base-url': 'string', drafts: 'boolean', strict: 'boolean', 'no-cache': 'boolean', json: 'boolean', verbose: 'boolean', ...WORKSPACE_BUILD_FLAGS },
+    serve: { lang: 'string', root: 'string', port: 'string', host: 'string', 'base-url': 'string', drafts: 'boolean', open: 'boolean', verbose: 'boolean', all: 'boolean', only: 'strings', workspace: 'string' },
     new: { lang: 'string', root: 'string', category: 'string', author: 'string', verbose: 'boolean' },
     check: { lang: 'string', root: 'string', strict: 'boolean', json: 'boolean', verbose: 'boolean' },
     views: { lang: 'string', root: 'string', 'base-url': 'string', format: 'string', 'exclude-ip': 'strings', json: 'boolean', verbose: 'boolean' },
@@ -90,15 +94,36 @@ function forJson(problems: Problem[]): Problem[] {
   return problems.map((p) => ({ ...p, ...localized(p, lang) }));
 }
 
-function str(v: string | boolean | undefined): string | undefined {
+function str(v: unknown): string | undefined {
   return typeof v === 'string' ? v : undefined;
 }
 
+/** A workspace's options (docs/workspace.md); `--workspace ROOT` builds one site with ROOT's shared theme and defaults. */
+const WORKSPACE_BUILD_FLAGS = { all: 'boolean', only: 'strings', shard: 'string', 'changed-since': 'string', jobs: 'string', 'index-only': 'boolean', list: 'boolean', workspace: 'string' } as const;
+
+/** The layer of `--workspace`, or a usage mistake: workspace options without --all, or a workspace built as one site. */
+function workspaceLayer(flags: Flags): { layer?: SiteLayer } | number {
+  const stray = ['only', 'shard', 'changed-since', 'jobs', 'index-only', 'list'].find((k) => flags[k] !== undefined && flags[k] !== false);
+  if (stray) return usageError(text('ws-all-only', { option: `--${stray}` }, lang));
+  const root = str(flags.root) ?? process.cwd();
+  if (!flags.workspace) {
+    const ws = workspaceConfig(root) && loadWorkspace(root, new ProblemList());
+    // A workspace is no site: say what to run instead, without the whole help.
+    return ws ? (process.stderr.write(`bantin: ${text('ws-is-workspace', { root, count: ws.sites.length }, lang)}\n`), 2) : {};
+  }
+  const ws = loadWorkspace(str(flags.workspace)!, new ProblemList());
+  if (!ws) return usageError(text('ws-not-workspace', { root: str(flags.workspace)! }, lang));
+  return { layer: ws.layer };
+}
+
 async function runBuild(flags: Flags): Promise<number> {
+  if (flags.all) return buildAllCommand(flags, lang, usageError);
+  const ws = workspaceLayer(flags);
+  if (typeof ws === 'number') return ws;
   const started = performance.now();
   try {
     limitHeapGrowth();
-    const result = await buildInParallel({ root: str(flags.root) ?? process.cwd(), out: str(flags.out), baseUrl: str(flags['base-url']), drafts: !!flags.drafts, strict: !!flags.strict, cache: !flags['no-cache'], backgroundCleanup: true });
+    const result = await buildInParallel({ root: str(flags.root) ?? process.cwd(), out: str(flags.out), baseUrl: str(flags['base-url']), drafts: !!flags.drafts, strict: !!flags.strict, cache: !flags['no-cache'], backgroundCleanup: true, layer: ws.layer });
     const ms = Math.round(performance.now() - started);
     if (flags.json) {
       process.stdout.write(`${JSON.stringify({ ok: true, out: result.out, pages: result.pages, files: result.files, reused: result.reused, ms, timings: result.timings, errors: [], warnings: forJson(result.warnings) }, null, 2)}\n`);
@@ -142,8 +167,21 @@ async function runServe(flags: Flags): Promise<number> {
   if (host !== '127.0.0.1' && host !== 'localhost' && host !== '::1') {
     process.stderr.write(`${text('cli-serve-public', { host }, lang)}\n`);
   }
-  const server = await serve({ root: str(flags.root) ?? process.cwd(), port, host, baseUrl: str(flags['base-url']), drafts: !!flags.drafts, lang });
-  process.stdout.write(`${text('cli-serving', { url: server.url }, lang)}\n`);
+  let server: { url: string; close(): Promise<void> };
+  if (flags.all) {
+    const problems = new ProblemList();
+    const only = Array.isArray(flags.only) ? flags.only : undefined;
+    const all = await serveAll({ root: str(flags.root) ?? process.cwd(), port, host, drafts: !!flags.drafts, lang, only }, problems);
+    for (const p of problems.items) printProblem(p);
+    if (!all) return usageError(text('ws-not-workspace', { root: str(flags.root) ?? process.cwd() }, lang));
+    server = all;
+    process.stdout.write(`${text('ws-serving', { count: all.count, url: all.url }, lang)}\n`);
+  } else {
+    const ws = workspaceLayer(flags);
+    if (typeof ws === 'number') return ws;
+    server = await serve({ root: str(flags.root) ?? process.cwd(), port, host, baseUrl: str(flags['base-url']), drafts: !!flags.drafts, lang, layer: ws.layer });
+    process.stdout.write(`${text('cli-serving', { url: server.url }, lang)}\n`);
+  }
   if (flags.open) spawn(process.platform === 'darwin' ? 'open' : process.platform === 'win32' ? 'explorer' : 'xdg-open', [server.url], { stdio: 'ignore', detached: true }).on('error', () => {}).unref();
   await new Promise<void>((done) => {
     const stop = () => void server.close().then(done);

@@ -10,6 +10,7 @@ import { leftovers } from '../write/staging.js';
 import { BUILD_ID, DEFAULT_THEME, TEMPLATES_DIR } from '../base/install.js';
 import { CONTENT_DIR, DATA_DIR } from '../load/files.js';
 import type { Problem } from '../base/types.js';
+import type { SiteLayer } from '../load/workspace.js';
 
 /** The input stamps a cached build compares with the last one's, and the stats they were taken from (so files are not stat'ed twice). */
 export interface Inputs {
@@ -17,9 +18,11 @@ export interface Inputs {
   stats: Map<string, Stats>;
 }
 
-function inputsOf(root: string): Inputs {
+function inputsOf(root: string, layer?: SiteLayer): Inputs {
   const stats = new Map<string, Stats>();
-  const stamp = stampInputs([join(root, CONTENT_DIR), join(root, DATA_DIR), join(root, TEMPLATES_DIR), DEFAULT_THEME], [join(root, CONFIG_FILE)], stats);
+  // A workspace's shared theme and root config are inputs of each of its sites.
+  const shared = layer ? { dirs: [layer.templates], files: [layer.configFile] } : { dirs: [], files: [] };
+  const stamp = stampInputs([join(root, CONTENT_DIR), join(root, DATA_DIR), join(root, TEMPLATES_DIR), ...shared.dirs, DEFAULT_THEME], [join(root, CONFIG_FILE), ...shared.files], stats);
   return { stamp, stats };
 }
 export const keyOf = (options: BuildOptions, out: string) => JSON.stringify([BUILD_ID, out, options.baseUrl ?? null, !!options.drafts, !!options.strict]);
@@ -34,7 +37,7 @@ export function upToDate(options: BuildOptions): BuildResult | Inputs {
   const started = performance.now();
   const root = resolve(options.root);
   const out = resolve(options.out ?? join(root, 'dist'));
-  const inputs = inputsOf(root);
+  const inputs = inputsOf(root, options.layer);
   const m = loadManifest(root);
   if (!m || m.key !== keyOf(options, out) || m.out !== out || m.inputs !== inputs.stamp) return inputs;
   if (m.nextPublish !== null && (options.now ?? Date.now()) >= m.nextPublish) return inputs;

@@ -13,6 +13,7 @@ import type { SiteConfig } from '../base/types.js';
 import { entryLine, keyLine, tooLarge } from './yaml-lines.js';
 import { DEFAULT_THEME_OPTIONS, isAllowedConfigUrl, readEnglish, readTheme } from './portal-config.js';
 import { say } from '../base/messages/index.js';
+import { mergeConfig } from './config-merge.js';
 
 export const CONFIG_FILE = 'bantin.yaml';
 
@@ -47,8 +48,11 @@ const SIDEBAR_BLOCKS = ['date', 'links', 'links-select', 'visits', 'search'];
 /** Keys a site may set under `extra:` or anywhere else without a warning. */
 const KNOWN_KEYS = Object.keys(DEFAULT_CONFIG).filter((k) => k !== 'basePath' && k !== 'extra');
 
-/** Reads `bantin.yaml` (optional) and checks every key; problems go to the list. */
-export function loadConfig(root: string, problems: ProblemList, overrides: { baseUrl?: string } = {}): SiteConfig {
+/**
+ * Reads `bantin.yaml` (optional) and checks every key; problems go to the list. `defaults`: a
+ * workspace's shared keys, under the site's own (see config-merge.ts).
+ */
+export function loadConfig(root: string, problems: ProblemList, overrides: { baseUrl?: string; defaults?: Record<string, unknown> } = {}): SiteConfig {
   const path = join(root, CONFIG_FILE);
   let raw: Record<string, unknown> = {};
   let bytes: Buffer = Buffer.alloc(0);
@@ -87,6 +91,7 @@ export function loadConfig(root: string, problems: ProblemList, overrides: { bas
       }));
     }
   }
+  if (overrides.defaults) raw = mergeConfig(overrides.defaults, raw);
   if (overrides.baseUrl !== undefined) raw.baseUrl = overrides.baseUrl;
   return validateConfig(raw, text, problems);
 }

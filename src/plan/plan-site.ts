@@ -25,6 +25,7 @@ import { renderSitemap } from '../outputs/sitemap.js';
 import { ASSETS_DIR, hashedNames, themeAssets } from '../render/theme-assets.js';
 import type { RenderSetup } from '../render/pool.js';
 import type { Article, Problem, Site, SiteConfig } from '../base/types.js';
+import type { SiteLayer } from '../load/workspace.js';
 
 export interface GenerateOptions {
   root: string;
@@ -36,6 +37,8 @@ export interface GenerateOptions {
   strict?: boolean;
   /** The output folder (default: `root/dist`): links in content/ may not lead into it. */
   out?: string;
+  /** Inside a workspace: its shared templates and config defaults, under the site's own. */
+  layer?: SiteLayer;
 }
 
 export interface SitePlan {
@@ -69,9 +72,10 @@ export function planSite(options: GenerateOptions, cache: GenerateCache = newCac
   };
   const root = resolve(options.root);
   const problems = new ProblemList();
-  const config = loadConfig(root, problems, { baseUrl: options.baseUrl });
+  const config = loadConfig(root, problems, { baseUrl: options.baseUrl, defaults: options.layer?.defaults });
   robotsNotice(config, problems);
-  const templateDirs = [...new Set([join(root, TEMPLATES_DIR), DEFAULT_THEME].map((d) => resolve(d)))].filter(existsSync);
+  // Nunjucks and the theme's strings and assets look in each in turn: the site's file, else the workspace's, else the default.
+  const templateDirs = templateSearchPath(root, options.layer);
   // Only to report links out of the site: Nunjucks would follow them and publish what they point to.
   listFolder(root, TEMPLATES_DIR, problems, [], false);
   const strings = loadStrings(templateDirs, config.locale, problems, root);
@@ -139,6 +143,11 @@ export function planSite(options: GenerateOptions, cache: GenerateCache = newCac
   const due = read.filter((a) => !a.draft && a.date.epochMs > now).map((a) => a.date.epochMs);
   const nextPublish = options.drafts || due.length === 0 ? null : Math.min(...due);
   return { site, render, pages, renderBody, nextPublish, groups, structure: fp.structure, warnings: sortProblems(problems.items), timings };
+}
+
+/** The folders templates, strings and theme assets are looked up in, first found first. */
+export function templateSearchPath(root: string, layer?: SiteLayer): string[] {
+  return [...new Set([join(root, TEMPLATES_DIR), ...(layer ? [layer.templates] : []), DEFAULT_THEME].map((d) => resolve(d)))].filter(existsSync);
 }
 
 /**

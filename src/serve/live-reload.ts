@@ -6,8 +6,8 @@ import { text, type Lang } from '../base/messages/index.js';
 export const LIVE_RELOAD_PATH = '/__bantin/events';
 
 /** Added to HTML responses by the dev server only; never part of a built page. */
-export function liveReloadScript(): string {
-  return `<script>(function(){var s=new EventSource(${JSON.stringify(LIVE_RELOAD_PATH)});
+export function liveReloadScript(eventsPath = LIVE_RELOAD_PATH): string {
+  return `<script>(function(){var s=new EventSource(${JSON.stringify(eventsPath)});
 function clear(){var o=document.getElementById('bantin-overlay');if(o)o.remove();}
 s.addEventListener('reload',function(){location.reload();});
 s.addEventListener('css',function(){clear();fetch(location.href).then(function(r){return r.text();}).then(function(t){

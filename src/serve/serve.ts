@@ -10,6 +10,7 @@ import { CONTENT_DIR, DATA_DIR } from '../load/files.js';
 import { TEMPLATES_DIR } from '../base/install.js';
 import { LIVE_RELOAD_PATH, liveReloadScript, overlayHtml } from './live-reload.js';
 import type { Problem } from '../base/types.js';
+import type { SiteLayer } from '../load/workspace.js';
 
 export interface ServeOptions {
   root: string;
@@ -20,6 +21,13 @@ export interface ServeOptions {
   log?: (line: string) => void;
   /** The language of console lines and the error overlay. */
   lang?: Lang;
+  /** Inside a workspace: its shared templates and config defaults (watched too). */
+  layer?: SiteLayer;
+  /**
+   * Served by another server (`serve --all`) at this origin instead of listening itself: requests
+   * come through the returned `handle`, and live-reload events are under the base path.
+   */
+  mount?: { origin: string };
 }
 
 const TYPES: Record<string, string> = {
@@ -46,21 +54,24 @@ export async function serve(options: ServeOptions) {
   const log = options.log ?? ((line: string) => process.stdout.write(`${line}\n`));
   const root = resolve(options.root);
   const lang = options.lang ?? 'en';
-  const server = createServer((req, res) => handle(req, res));
-  await new Promise<void>((ok, fail) => server.once('error', fail).listen(options.port, options.host, () => ok()));
-  const address = server.address();
+  const server = options.mount ? null : createServer((req, res) => handle(req, res));
+  if (server) await new Promise<void>((ok, fail) => server.once('error', fail).listen(options.port, options.host, () => ok()));
+  const address = server?.address();
   const port = typeof address === 'object' && address ? address.port : options.port;
-  const origin = `http://${options.host.includes(':') ? `[${options.host}]` : options.host}:${port}`;
+  const origin = options.mount?.origin ?? `http://${options.host.includes(':') ? `[${options.host}]` : options.host}:${port}`;
 
-  const basePathOf = () => new URL(options.baseUrl ?? loadConfig(root, new ProblemList()).baseUrl).pathname;
+  const basePathOf = () => new URL(options.baseUrl ?? loadConfig(root, new ProblemList(), { defaults: options.layer?.defaults }).baseUrl).pathname;
   let basePath = basePathOf();
-  const session = createDevSession({ root, baseUrl: origin + basePath, drafts: options.drafts });
+  // Beside other sites, each site's events are its own, under its base path.
+  const eventsPath = options.mount ? `${basePath}${LIVE_RELOAD_PATH.slice(1)}` : LIVE_RELOAD_PATH;
+  const session = createDevSession({ root, baseUrl: origin + basePath, drafts: options.drafts, layer: options.layer });
   const clients = new Set<ServerResponse>();
 
   const first = session.rebuild();
   report(first, 'built');
 
-  const watcher = watch([CONTENT_DIR, TEMPLATES_DIR, CONFIG_FILE, DATA_DIR].map((p) => join(root, p)), {
+  const shared = options.layer ? [options.layer.templates, options.layer.configFile] : [];
+  const watcher = watch([...[CONTENT_DIR, TEMPLATES_DIR, CONFIG_FILE, DATA_DIR].map((p) => join(root, p)), ...shared], {
     ignoreInitial: true,
     awaitWriteFinish: false,
     atomic: false,
@@ -143,7 +154,7 @@ export async function serve(options: ServeOptions) {
   function handle(req: IncomingMessage, res: ServerResponse): void {
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain; charset=utf-8', 'Method not allowed');
     const url = new URL(req.url ?? '/', 'http://localhost');
-    if (url.pathname === LIVE_RELOAD_PATH) return events(req, res);
+    if (url.pathname === eventsPath) return events(req, res);
     const path = sitePath(url.pathname, basePath);
     if (path === null) return notFound(res);
     if (path === 'forbidden') return send(res, 403, 'text/plain; charset=utf-8', 'Forbidden');
@@ -166,7 +177,7 @@ export async function serve(options: ServeOptions) {
 
   function decorate(html: Uint8Array): string {
     const errors = session.problems.filter((p: Problem) => p.severity === 'error');
-    const inject = liveReloadScript() + (errors.length ? overlayHtml(errors, lang) : '');
+    const inject = liveReloadScript(eventsPath) + (errors.length ? overlayHtml(errors, lang) : '');
     const text = Buffer.from(html).toString('utf8');
     const at = text.lastIndexOf('</body>');
     return at < 0 ? text + inject : text.slice(0, at) + inject + text.slice(at);
@@ -189,9 +200,11 @@ export async function serve(options: ServeOptions) {
       if (timer) clearTimeout(timer);
       await watcher.close();
       for (const res of clients) res.end();
+      if (!server) return;
       server.closeAllConnections();
       await new Promise<void>((ok) => server.close(() => ok()));
     },
+    handle,
   };
 }
 

@@ -13,8 +13,13 @@ Commands:
              --no-cache       ignore ROOT/.bantin/ and build everything afresh
              --json           print a machine-readable report instead of text
              --verbose        per-stage timings, and stack traces of internal errors
+           In a workspace (a bantin.yaml with "sites:", see docs/workspace.md):
+             --all            build every site into OUT/<site>/ (default OUT: ROOT/dist)
+             --only a,b       only these sites     --shard K/N   only shard K of N (CI matrix)
+             --changed-since REF   only sites changed since a Git commit   --jobs N   processes
+             --list           print the sites chosen and build nothing   --index-only   the / page
   serve    Preview the site with live reload while you edit
-             --root DIR  --port 8080  --host 127.0.0.1  --base-url URL  --drafts  --open
+             --root DIR  --port 8080  --host 127.0.0.1  --base-url URL  --drafts  --open  --all
   new      Create an article (a draft): bantin new "Tiêu đề bài viết" [--category "Thông báo"] [--author "..."]
   check    Check all content and config without building; exit code 1 on errors
              --root DIR  --strict  --json
@@ -43,8 +48,13 @@ Các lệnh:
              --no-cache       bỏ qua ROOT/.bantin/ và dựng lại toàn bộ
              --json           in báo cáo cho máy đọc thay vì văn bản
              --verbose        thời gian từng bước, và chi tiết lỗi bên trong
+           Trong một nhóm trang (bantin.yaml có "sites:", xem docs/workspace.md):
+             --all            dựng mọi trang vào OUT/<trang>/ (mặc định OUT: ROOT/dist)
+             --only a,b       chỉ các trang này     --shard K/N   chỉ phần K trong N (ma trận CI)
+             --changed-since REF   chỉ trang có thay đổi từ một commit   --jobs N   số tiến trình
+             --list           in các trang được chọn, không dựng   --index-only   trang chung /
   serve    Xem trước trang, tự tải lại khi bạn sửa bài
-             --root DIR  --port 8080  --host 127.0.0.1  --base-url URL  --drafts  --open
+             --root DIR  --port 8080  --host 127.0.0.1  --base-url URL  --drafts  --open  --all
   new      Tạo bài viết mới (bản nháp): bantin new "Tiêu đề bài viết" [--category "Thông báo"] [--author "..."]
   check    Kiểm tra mọi bài viết và cấu hình mà không dựng trang; mã thoát 1 khi có lỗi
              --root DIR  --strict  --json
