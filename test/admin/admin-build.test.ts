@@ -65,6 +65,8 @@ describe('/admin/ in the built site', () => {
     expect(decap.locale).toBe('vi');
     expect(decap.logo_url).toBe('/xa-tan-hoa/files/logo.png');
     expect(decap.backend).toMatchObject({ name: 'github', repo: 'ubnd-tanhoa/cong-thong-tin', branch: 'main' });
+    // Commits say what happened in the editors' language; the path names the category.
+    expect(decap.backend.commit_messages).toMatchObject({ create: 'Thêm {{collection}} {{path}}', uploadMedia: 'Tải lên tệp {{path}}' });
     // Only `bantin serve` points Decap at the local folder.
     expect(decap.local_backend).toBeUndefined();
   });

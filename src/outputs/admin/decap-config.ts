@@ -101,9 +101,10 @@ export function decapConfig(config: SiteConfig, admin: AdminConfig, categories: 
 }
 
 function backendOf(admin: AdminConfig, lang: 'vi' | 'en'): Record<string, unknown> {
+  // `{{collection}}` is the collection's singular label ("bài viết"); the path names the category.
   const verb = lang === 'vi'
-    ? { create: 'Thêm bài', update: 'Sửa bài', delete: 'Xóa bài', upload: 'Tải lên tệp', remove: 'Xóa tệp' }
-    : { create: 'Add article', update: 'Edit article', delete: 'Delete article', upload: 'Upload file', remove: 'Delete file' };
+    ? { create: 'Thêm', update: 'Sửa', delete: 'Xóa', upload: 'Tải lên tệp', remove: 'Xóa tệp' }
+    : { create: 'Add', update: 'Edit', delete: 'Delete', upload: 'Upload file', remove: 'Delete file' };
   return {
     name: admin.backend,
     repo: admin.repo,
@@ -114,9 +115,9 @@ function backendOf(admin: AdminConfig, lang: 'vi' | 'en'): Record<string, unknow
     // GitLab signs in with PKCE when given an application; Gitea always uses its application.
     ...(admin.backend === 'gitlab' && admin.appId ? { auth_type: 'pkce' } : {}),
     commit_messages: {
-      create: `${verb.create} {{collection}}: {{slug}}`,
-      update: `${verb.update} {{collection}}: {{slug}}`,
-      delete: `${verb.delete} {{collection}}: {{slug}}`,
+      create: `${verb.create} {{collection}} {{path}}`,
+      update: `${verb.update} {{collection}} {{path}}`,
+      delete: `${verb.delete} {{collection}} {{path}}`,
       uploadMedia: `${verb.upload} {{path}}`,
       deleteMedia: `${verb.remove} {{path}}`,
     },
