@@ -8,7 +8,7 @@ import yaml from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 import { build } from '../../src/build/build.js';
 import { parseSiteDate } from '../../src/base/dates.js';
-import { article, makeSite, readTree, runCli, tempDir } from '../helpers.js';
+import { article, makeSite, PROJECT, readTree, runCli, tempDir } from '../helpers.js';
 
 const ADMIN = `admin:
   backend: github
@@ -96,6 +96,18 @@ describe('/admin/ in the built site', () => {
     expect(readFileSync(join(dist, 'sitemap.xml'), 'utf8')).not.toContain('admin');
     const search = [...readTree(join(dist, 'search')).values()].map((b) => b.toString('utf8')).join('');
     expect(search).not.toContain('admin/');
+  });
+
+  it('builds what Decap writes for a picture (/files/…) without a warning, under the base path', () => {
+    const pictured = site(`title: Xã Tân Hòa\nbaseUrl: https://hagiangnam.gov.vn/xa-tan-hoa/\n${ADMIN}`, {
+      'content/files/de-dieu.png': readFileSync(join(PROJECT, 'content/files/logo.png')),
+      'content/thong-bao/2026/kiem-tra-de.md': '---\ntitle: Kiểm tra đê\ndate: 2026-12-04 23:41\nviews: 0\ncategory: Thông báo\ntags: []\nimage: /files/de-dieu.png\ndraft: false\n---\n![Tuyến đê sông Lam](/files/de-dieu.png)\n',
+    });
+    const out = join(tempDir('admin-build'), 'dist');
+    const result = build({ root: pictured, out, now: Date.UTC(2027, 0, 1) });
+    // The one warning left is the site's own: a base path's robots.txt is not read by crawlers.
+    expect(result.warnings.map((w) => w.file ?? w.message.slice(0, 40))).toEqual(['the site is published under /xa-tan-hoa/']);
+    expect(readFileSync(join(out, 'thong-bao/kiem-tra-de/index.html'), 'utf8')).toContain('<img src="/xa-tan-hoa/files/de-dieu.png" alt="Tuyến đê sông Lam"');
   });
 
   it('writes no /admin/ for a site without `admin:`', () => {
