@@ -77,6 +77,8 @@ describe('/admin/ in the built site', () => {
     expect([...index.matchAll(/<script src="([^"]+)"/g)].map((m) => m[1])).toEqual(['/xa-tan-hoa/admin/decap-cms.js', '/xa-tan-hoa/admin/setup.js']);
     expect(index).toContain('<link href="/xa-tan-hoa/admin/config.yml" type="text/yaml" rel="cms-config-url">');
     expect(index).toContain('<meta name="robots" content="noindex, nofollow">');
+    expect(index).toContain('<link rel="icon" href="/xa-tan-hoa/assets/favicon.svg">');
+    expect(existsSync(join(dist, 'assets/favicon.svg'))).toBe(true);
     const setup = readFileSync(join(dist, 'admin/setup.js'), 'utf8');
     const style = /registerPreviewStyle\(style\)/.test(setup) && /var style = "\/xa-tan-hoa\/(assets\/style\.[\w-]+\.css)"/.exec(setup)?.[1];
     expect(style && existsSync(join(dist, style))).toBe(true);

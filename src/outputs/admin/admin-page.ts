@@ -22,10 +22,12 @@ const scriptValue = (v: unknown) => JSON.stringify(v).replace(/</g, '\\u003c');
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /**
- * /admin/ for a site with `admin:`. `stylesheet`: the theme's stylesheet as the site serves it
- * (with its content hash), so the preview looks like the published article.
+ * /admin/ for a site with `admin:`. `theme.stylesheet`: the theme's stylesheet as the site serves it
+ * (with its content hash), so the preview looks like the published article; `theme.icon`: the
+ * site's icon, for the browser tab (and no request for a missing /favicon.ico).
  */
-export function adminOutput(config: SiteConfig, admin: AdminConfig, categories: CategoryChoice[], stylesheet: string | null, decap: DecapFiles): AdminOutput {
+export function adminOutput(config: SiteConfig, admin: AdminConfig, categories: CategoryChoice[], theme: { stylesheet: string | null; icon: string | null }, decap: DecapFiles): AdminOutput {
+  const { stylesheet, icon } = theme;
   const base = config.basePath;
   const configYml = decapConfigYaml(decapConfig(config, admin, categories));
   const lang = config.locale === 'vi' ? 'vi' : 'en';
@@ -39,7 +41,7 @@ export function adminOutput(config: SiteConfig, admin: AdminConfig, categories: 
 <meta name="robots" content="noindex, nofollow">
 <title>${escapeHtml(`${lang === 'vi' ? 'Soạn bài' : 'Editor'} · ${config.title}`)}</title>
 <link href="${escapeHtml(`${base}${ADMIN_CONFIG_PATH}`)}" type="text/yaml" rel="cms-config-url">
-</head>
+${icon ? `<link rel="icon" href="${escapeHtml(base + icon)}">\n` : ''}</head>
 <body>
 <script src="${escapeHtml(`${base}${ADMIN_DIR}decap-cms.js`)}"></script>
 <script src="${escapeHtml(`${base}${ADMIN_DIR}setup.js`)}"></script>

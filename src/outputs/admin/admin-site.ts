@@ -10,6 +10,7 @@ import { decapFiles } from './decap-files.js';
 
 /** The theme stylesheet the preview borrows (its published name carries a content hash). */
 const STYLESHEET = 'assets/style.css';
+const ICON = 'assets/favicon.svg';
 
 /** /admin/ for the site, or null without `admin:`; an error when Decap's files are not installed. */
 export function siteAdmin(site: Site, assetNames: Map<string, string>, problems: ProblemList, configText = ''): AdminOutput | null {
@@ -21,5 +22,5 @@ export function siteAdmin(site: Site, assetNames: Map<string, string>, problems:
     return null;
   }
   const categories = editorCategories(site.config, site.categories.map((c) => ({ name: c.name, slug: c.slug })));
-  return adminOutput(site.config, admin, categories, assetNames.get(STYLESHEET) ?? null, decap);
+  return adminOutput(site.config, admin, categories, { stylesheet: assetNames.get(STYLESHEET) ?? null, icon: assetNames.get(ICON) ?? null }, decap);
 }
