@@ -11,7 +11,7 @@ export default defineConfig({
     include: process.env.BANTIN_MUTATE_TESTS?.split(',') ?? ['test/**/*.test.ts'],
     exclude: [...configDefaults.exclude, 'test/browser/**', 'test/publish.test.ts', 'test/html-valid.test.ts', 'test/fuzz.test.ts', 'test/mutation-kills/skip-policy.test.ts', '.stryker-tmp/**'],
     globalSetup: ['test/global-setup.ts', 'test/skip-report.ts'],
-    setupFiles: ['test/stryker-env.ts'],
+    setupFiles: ['test/stryker-env.ts', 'test/bytes-equal.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
   },

@@ -62,6 +62,8 @@ export interface SiteConfig {
   theme: ThemeOptions;
   /** The English page `/en/`; null when the site has none. */
   english: EnglishPage | null;
+  /** The web editor at `/admin/` (Decap CMS); null when the site has none. */
+  admin: AdminConfig | null;
   /** Keys the site added that bantin does not know: passed to templates as `site.extra`. */
   extra: Record<string, unknown>;
 }
@@ -82,6 +84,20 @@ export interface ThemeOptions {
   feedPage: boolean;
   /** `portal`: the author once, in capitals, no label; `label`: "Tác giả: …". */
   byline: 'portal' | 'label';
+}
+
+/** `admin:` in bantin.yaml: the Git host the web editor saves to (README, "Web editor"). */
+export interface AdminConfig {
+  backend: 'github' | 'gitlab' | 'gitea';
+  /** `owner/name` on the Git host. */
+  repo: string;
+  branch: string;
+  /** The OAuth server that signs editors in (Decap's `base_url`), when not the host's default. */
+  authUrl?: string;
+  /** The host's API, for a self-hosted GitLab or Gitea (Decap's `api_root`). */
+  apiRoot?: string;
+  /** The OAuth application's client id (GitLab PKCE, Gitea). */
+  appId?: string;
 }
 
 export interface EnglishPage {

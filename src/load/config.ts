@@ -14,6 +14,7 @@ import { entryLine, keyLine, tooLarge } from './yaml-lines.js';
 import { DEFAULT_THEME_OPTIONS, isAllowedConfigUrl, readEnglish, readTheme } from './portal-config.js';
 import { say } from '../base/messages/index.js';
 import { mergeConfig } from './config-merge.js';
+import { readAdmin } from './admin-config.js';
 
 export const CONFIG_FILE = 'bantin.yaml';
 
@@ -41,6 +42,7 @@ export const DEFAULT_CONFIG: Readonly<SiteConfig> = {
   feeds: { limit: 50, fullContent: false },
   theme: DEFAULT_THEME_OPTIONS,
   english: null,
+  admin: null,
   extra: {},
 };
 
@@ -169,6 +171,9 @@ function validateConfig(raw: Record<string, unknown>, source: string, problems: 
         break;
       case 'english':
         config.english = readEnglish(value, (k, what, hint) => bad(k, what, hint), unknownKey);
+        break;
+      case 'admin':
+        config.admin = readAdmin(value, source, problems, CONFIG_FILE);
         break;
       case 'extra':
         if (value && typeof value === 'object' && !Array.isArray(value)) config.extra = value as Record<string, unknown>;

@@ -22,6 +22,7 @@ import { createRenderer, TemplateError, type Renderer } from '../render/render.j
 import { searchIndexFiles } from '../outputs/search/build-index.js';
 import { buildSiteModel } from '../model/site.js';
 import { renderSitemap } from '../outputs/sitemap.js';
+import { siteAdmin } from '../outputs/admin/admin-site.js';
 import { ASSETS_DIR, hashedNames, themeAssets } from '../render/theme-assets.js';
 import type { RenderSetup } from '../render/pool.js';
 import type { Article, Problem, Site, SiteConfig } from '../base/types.js';
@@ -99,8 +100,11 @@ export function planSite(options: GenerateOptions, cache: GenerateCache = newCac
   const pages = planPages(site, strings);
   const assets = themeAssets(templateDirs);
   const assetNames = hashedNames(assets);
-  claimOutputs(pages, tree.assets.map((f) => [f.contentPath, f.path]), assetNames, problems);
-  checkFolders(pages, tree.assets.map((f) => [f.contentPath, f.path]), generatedFiles(site), problems);
+  const admin = siteAdmin(site, assetNames, problems);
+  // /admin/'s files claim their URLs like content/'s files: a category or a file there is an error.
+  const files = [...tree.assets.map((f) => [f.contentPath, f.path] as [string, string]), ...(admin?.paths.map((p) => [p, 'admin: (bantin.yaml)'] as [string, string]) ?? [])];
+  claimOutputs(pages, files, assetNames, problems);
+  checkFolders(pages, files, generatedFiles(site), problems);
   problems.throwIfErrors();
 
   const categories = site.categories.map((c) => ({ name: c.name, slug: c.slug, url: c.url, count: c.articles.length }));
@@ -135,6 +139,7 @@ export function planSite(options: GenerateOptions, cache: GenerateCache = newCac
       produce: () => redirectFiles(site.articles, config, new Set([...pages.map((p) => outputFile(p.path)), ...tree.assets.map((f) => f.contentPath)].map((p) => p.toLowerCase()))),
     },
   );
+  if (admin) groups.push({ id: 'admin', source: 'admin', fingerprint: admin.fingerprint, produce: admin.produce });
   for (const f of tree.assets) groups.push(copyGroup(`content/${f.contentPath}`, f.contentPath, f.absPath));
   for (const [path, abs] of assets) groups.push(copyGroup(`templates/${path}`, assetNames.get(path)!, abs));
   stage('plan');

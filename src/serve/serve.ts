@@ -9,6 +9,8 @@ import { text, type Lang } from '../base/messages/index.js';
 import { CONTENT_DIR, DATA_DIR } from '../load/files.js';
 import { TEMPLATES_DIR } from '../base/install.js';
 import { LIVE_RELOAD_PATH, liveReloadScript, overlayHtml } from './live-reload.js';
+import { startLocalBackend, withLocalBackend, type LocalBackend } from './decap-local.js';
+import { ADMIN_CONFIG_PATH, ADMIN_DIR } from '../outputs/admin/admin-page.js';
 import type { Problem } from '../base/types.js';
 import type { SiteLayer } from '../load/workspace.js';
 
@@ -38,6 +40,7 @@ const TYPES: Record<string, string> = {
   '.woff2': 'font/woff2', '.mp4': 'video/mp4', '.doc': 'application/msword', '.zip': 'application/zip',
   '.docx': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
   '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  '.yml': 'text/yaml; charset=utf-8', '.wasm': 'application/wasm',
 };
 
 /**
@@ -69,6 +72,16 @@ export async function serve(options: ServeOptions) {
 
   const first = session.rebuild();
   report(first, 'built');
+  // The web editor saves into this folder through Decap's local backend: no Git host, no account.
+  let local: LocalBackend | null = null;
+  if (loadConfig(root, new ProblemList()).admin) {
+    try {
+      local = await startLocalBackend(root, log);
+      log(text('serve-admin-ready', { url: `${origin}${basePath}${ADMIN_DIR}` }, lang));
+    } catch (err) {
+      log(text('serve-admin-failed', { reason: (err as Error).message }, lang));
+    }
+  }
 
   const shared = options.layer ? [options.layer.templates, options.layer.configFile] : [];
   const watcher = watch([...[CONTENT_DIR, TEMPLATES_DIR, CONFIG_FILE, DATA_DIR].map((p) => join(root, p)), ...shared], {
@@ -167,7 +180,10 @@ export async function serve(options: ServeOptions) {
     }
     const file = session.files.get(served)!;
     const type = TYPES[posix.extname(served).toLowerCase()] ?? 'application/octet-stream';
-    send(res, 200, type, type.startsWith('text/html') ? decorate(file) : file);
+    if (local && served === ADMIN_CONFIG_PATH) return send(res, 200, type, withLocalBackend(file, local.url));
+    // Not the editor's page: a live reload after each save would throw away what the editor is doing.
+    const editor = local !== null && served.startsWith(ADMIN_DIR);
+    send(res, 200, type, type.startsWith('text/html') && !editor ? decorate(file) : file);
   }
 
   function notFound(res: ServerResponse): void {
@@ -198,6 +214,7 @@ export async function serve(options: ServeOptions) {
     idle: () => running,
     async close() {
       if (timer) clearTimeout(timer);
+      await local?.stop();
       await watcher.close();
       for (const res of clients) res.end();
       if (!server) return;
