@@ -15,7 +15,7 @@ const ADMIN = `admin:
   repo: ubnd-tanhoa/cong-thong-tin
   branch: main
 `;
-const site = (config: string, extra: Record<string, string> = {}) => makeSite({
+const site = (config: string, extra: Record<string, string | Buffer> = {}) => makeSite({
   'bantin.yaml': config,
   'content/tin-tuc/2024/hop-dan.md': article({ title: 'Họp dân', date: '2024-05-01 09:00', category: 'Tin tức' }),
   'content/kinh-te/2024/lua.md': article({ title: 'Thu hoạch lúa', date: '2024-06-01 07:30', category: 'Kinh tế' }),
