@@ -18,5 +18,6 @@ console.log(JSON.stringify({
   maxRssMB: Math.round(usage.maxRSS / 1024),
   pages: result.pages,
   files: result.files,
+  reused: result.reused,
   timings: result.timings,
 }));

@@ -1,11 +1,13 @@
 #!/usr/bin/env node
 // `npm run bench [-- --articles N --runs R --json]`: builds the standard synthetic corpus cold and
-// warm, times the dev server from a saved article to its reload event, and sizes the search index.
+// warm, the per-commit publish (fresh checkout, cache restored), times the dev server from a saved
+// article to its reload event, and sizes the search index.
 // Prints medians; writes every figure to bench/.out/results-N.json.
 import { execFileSync, spawn } from 'node:child_process';
 import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { loadavg } from 'node:os';
 import { gzipSync } from 'node:zlib';
 
 const here = import.meta.dirname;
@@ -27,7 +29,7 @@ if (!existsSync(join(work, 'content'))) {
   mkdirSync(work, { recursive: true });
   execFileSync(process.execPath, [generator, join(work, 'content'), String(N), '1'], { stdio: 'ignore' });
 }
-log(`bantin bench: ${N} articles, ${RUNS} runs each`);
+log(`bantin bench: ${N} articles, ${RUNS} runs each; load average ${loadavg().map((l) => l.toFixed(2)).join(', ')} (2 cores: figures under load are noisy)`);
 
 function measure(...flags) {
   // Node as `bantin build` runs it, with its default heap limit: a larger one only lets memory grow.
@@ -53,7 +55,7 @@ const article = join(work, 'content', articles[Math.floor(N / 2)]);
 // The edits below go to this article; it is put back as generated, so the corpus stays the standard one.
 const original = readFileSync(article);
 process.on('exit', () => writeFileSync(article, original));
-const results = { articles: N, runs: RUNS, node: process.version };
+const results = { articles: N, runs: RUNS, node: process.version, loadAverage: loadavg() };
 if (values['serve-only']) {
   results.serve = await serveLatency();
   if (values.json) console.log(JSON.stringify(results, null, 2));
@@ -65,6 +67,17 @@ measure(); // fills the cache
 results.warm = series('warm, nothing changed', () => {});
 results.warmOne = series('warm, one article edited', (i) => appendFileSync(article, `\nĐoạn thêm lần ${i}.\n`));
 log(`  stages (median ms): ${Object.entries(results.warmOne.stages).map(([k, v]) => `${k} ${v}`).join(', ')}`);
+
+// The per-commit publish as the workflow runs it: a fresh checkout of the corpus (new mtimes, same
+// path), .bantin/ and dist/ restored, one article edited (bench/publish-loop.mjs, which also
+// measures the other designs: `node bench/publish-loop.mjs CORPUS WORK`).
+{
+  const line = execFileSync(process.execPath, [join(here, 'publish-loop.mjs'), work, join(here, '.out', `publish-${N}`), '--runs', String(RUNS), '--only', 'dist', '--json'], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  results.publish = JSON.parse(line.trim().split('\n').pop());
+  const p = results.publish.withDist;
+  log(`${'per-commit publish'.padEnd(22)} wall ${String(p.wallMs).padStart(6)} ms   cpu ${String(p.cpuMs).padStart(6)} ms   (fresh checkout, .bantin/ + dist/ restored, one article edited; runs: ${p.runs.join(', ')})`);
+  log(`  stages (median ms): ${Object.entries(p.stages).map(([k, v]) => `${k} ${v}`).join(', ')}`);
+}
 
 // Search index: size on disk, and what a reader's first query downloads.
 const searchDir = join(out, 'search');

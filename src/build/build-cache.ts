@@ -10,7 +10,7 @@ import { newCache, type GenerateCache } from '../plan/cache.js';
 
 export const CACHE_DIR = CACHE_FOLDER;
 const CACHE_FILE = 'build-cache.bin';
-const FORMAT = 7;
+const FORMAT = 8;
 export const MANIFEST_FILE = 'manifest.json';
 /** Rendered bodies: `bodies-<random>.pack`, a new name whenever the file is written afresh. */
 const PACK = /^bodies-[\w-]+\.pack$/;
@@ -40,6 +40,7 @@ interface Stored extends Omit<BuildCache, 'generate'> {
   version: string;
   root: string;
   files: GenerateCache['files'];
+  copies: GenerateCache['copies'];
   markdown: Map<string, Unlinked<EntryOf<GenerateCache['markdown']>>>;
   keys: Map<string, Unlinked<EntryOf<GenerateCache['keys']>>>;
   search?: GenerateCache['search'];
@@ -59,8 +60,8 @@ export function loadBuildCache(root: string, version: string): BuildCache {
       if (!packIntact(join(dir, stored.bodies.file), stored.bodies)) throw new Error('damaged body store');
       const bodies = fileBodyStore(join(dir, stored.bodies.file), stored.bodies.size);
       packSums.set(bodies, stored.bodies);
-      const { files, search } = stored;
-      const generate = { files, markdown: relink(stored.markdown, files), keys: relink(stored.keys, files), search, bodies };
+      const { files, copies, search } = stored;
+      const generate = { files, copies, markdown: relink(stored.markdown, files), keys: relink(stored.keys, files), search, bodies };
       return { generate, out: stored.out, outputs: stored.outputs, structure: typeof stored.structure === 'string' ? stored.structure : undefined };
     }
   } catch {
@@ -71,7 +72,7 @@ export function loadBuildCache(root: string, version: string): BuildCache {
 }
 
 function isCache(c: Stored): boolean {
-  return typeof c.out === 'string' && c.outputs instanceof Map && c.files instanceof Map && c.markdown instanceof Map && c.keys instanceof Map
+  return typeof c.out === 'string' && c.outputs instanceof Map && c.files instanceof Map && c.copies instanceof Map && c.markdown instanceof Map && c.keys instanceof Map
     && typeof c.bodies?.file === 'string' && PACK.test(c.bodies.file) && Number.isSafeInteger(c.bodies.size) && Array.isArray(c.bodies.sums);
 }
 
@@ -142,11 +143,11 @@ export function saveBuildCache(root: string, version: string, cache: BuildCache)
   mkdirSync(dir, { recursive: true });
   const tmp = join(dir, `${CACHE_FILE}.${process.pid}.tmp`);
   compactBodies(dir, cache.generate);
-  const { files, markdown, keys, search, bodies } = cache.generate;
+  const { files, copies, markdown, keys, search, bodies } = cache.generate;
   bodies.flush();
   const stored: Stored = {
     format: FORMAT, version, root, out: cache.out, structure: cache.structure, bodies: { file: basename(bodies.path!), size: bodies.size, sums: sumPack(bodies) },
-    outputs: cache.outputs, files, markdown: unlink(markdown, files), keys: unlink(keys, files), search,
+    outputs: cache.outputs, files, copies, markdown: unlink(markdown, files), keys: unlink(keys, files), search,
   };
   writeParts(tmp, stored);
   renameSync(tmp, join(dir, CACHE_FILE));

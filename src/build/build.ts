@@ -1,6 +1,8 @@
 // `bantin build`: the quick up-to-date check, the plan, rendering (on threads when it pays), writing
 // into a staging folder, and the swap or journaled move into the output folder.
+import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { OUTPUT_MARKER } from '../base/out-dir.js';
 import { CACHE_DIR, forgetCache, loadBuildCache, lockCache, saveBuildCache } from './build-cache.js';
 import { hash } from '../base/hash.js';
 import { newCache } from '../plan/cache.js';
@@ -125,7 +127,9 @@ function start(options: BuildOptions, inputs: Inputs) {
     const fresh = plan.groups.filter((g) => !reused.has(g));
     const same = fresh.length === 0 && cache!.outputs.size === plan.groups.length;
     // With the last build's record of `out`, only changed files are staged and moved into place.
-    const incremental = !!cache && cache.out === out && reuse.length > 0;
+    // Not when the folder is gone (a CI run that restored .bantin/ alone): groups with no files are
+    // "reused" then too, and the folder must be made whole, with its marker.
+    const incremental = !!cache && cache.out === out && reuse.length > 0 && existsSync(join(out, OUTPUT_MARKER));
     plan.timings.compare = Math.round(performance.now() - started);
     const written: Written = new Map();
     // What the last build wrote where, to leave a regenerated file alone when its bytes are the same.

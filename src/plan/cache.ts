@@ -13,6 +13,8 @@ import type { Article, Problem } from '../base/types.js';
  */
 export interface GenerateCache extends MarkdownCache, KeysCache {
   files: Map<string, { stamp: string; hash: string; article: Article | null; problems: Problem[] }>;
+  /** Copied files' content hashes, by absolute path, with the stamp they were read at. */
+  copies: Map<string, { stamp: string; hash: string }>;
   /** Set when a file was read again, so a saved cache is worth saving again. */
   dirty?: boolean;
   /** The search index's postings by document, for the next index to take the unchanged ones from. */
@@ -22,6 +24,6 @@ export interface GenerateCache extends MarkdownCache, KeysCache {
 }
 
 export function newCache(bodies: BodyStore = memoryBodyStore()): GenerateCache {
-  return { files: new Map(), markdown: new Map(), keys: new Map(), bodies };
+  return { files: new Map(), markdown: new Map(), keys: new Map(), copies: new Map(), bodies };
 }
 

@@ -8,6 +8,9 @@ import { ARCHIVE_DAYS_PATH, isListedPage, outputFile } from '../base/urls.js';
 import type { RenderJob } from '../render/pool.js';
 import type { SearchDoc } from '../outputs/search/docs.js';
 import type { Article, OutputFile, Site } from '../base/types.js';
+import { hash } from '../base/hash.js';
+import { readRegularFile } from '../base/read-file.js';
+import type { GenerateCache } from './cache.js';
 
 /**
  * A unit of output: one page, one copied file, or a family of generated files (feeds, sitemap).
@@ -75,9 +78,27 @@ export class PageGroup implements OutputGroup {
   }
 }
 
-export function copyGroup(source: string, path: string, abs: string): OutputGroup {
-  const st = statSync(abs);
-  return { id: `file:${path}`, source, fingerprint: `${st.size}:${st.mtimeMs}`, produce: () => [{ path, content: readFileSync(abs) }] };
+/**
+ * A copied file's fingerprint is its content hash: a checkout gives every file a new mtime, and a
+ * copy whose bytes did not change must still be reused. The hash is kept by stamp (size, mtime,
+ * ctime), so a file is read only when its stamp changed; worked out only when a caller asks.
+ */
+export function copyGroup(source: string, path: string, abs: string, cache: GenerateCache): OutputGroup {
+  return {
+    id: `file:${path}`, source,
+    get fingerprint() {
+      const st = statSync(abs);
+      const stamp = `${st.size}:${st.mtimeMs}:${st.ctimeMs}`;
+      let known = cache.copies.get(abs);
+      if (known?.stamp !== stamp) {
+        known = { stamp, hash: hash(readRegularFile(abs, Infinity)) };
+        cache.copies.set(abs, known);
+        cache.dirty = true;
+      }
+      return `${st.size}:${known.hash}`;
+    },
+    produce: () => [{ path, content: readFileSync(abs) }],
+  };
 }
 
 /** Pages in the sitemap: every HTML page a reader can land on, but not the 404 page or search. */

@@ -140,8 +140,10 @@ export function planSite(options: GenerateOptions, cache: GenerateCache = newCac
     },
   );
   if (admin) groups.push({ id: 'admin', source: 'admin', fingerprint: admin.fingerprint, produce: admin.produce });
-  for (const f of tree.assets) groups.push(copyGroup(`content/${f.contentPath}`, f.contentPath, f.absPath));
-  for (const [path, abs] of assets) groups.push(copyGroup(`templates/${path}`, assetNames.get(path)!, abs));
+  for (const f of tree.assets) groups.push(copyGroup(`content/${f.contentPath}`, f.contentPath, f.absPath, cache));
+  for (const [path, abs] of assets) groups.push(copyGroup(`templates/${path}`, assetNames.get(path)!, abs, cache));
+  const copied = new Set([...tree.assets.map((f) => f.absPath), ...assets.values()]);
+  for (const abs of cache.copies.keys()) if (!copied.has(abs)) cache.copies.delete(abs);
   stage('plan');
   const render = { root, templateDirs, config, strings, assetNames: [...assetNames], shell, bodies: cache.bodies.path };
   const now = options.now ?? Date.now();

@@ -7,6 +7,7 @@ import { readRegularFile, UnreadableFile } from '../base/read-file.js';
 import { formatNumber, formatPortalDate, formatShortDate } from '../base/format.js';
 import { fill, type Strings } from '../load/i18n.js';
 import { guardEnvironment, guardRuntime } from './template-guard.js';
+import { addFragments } from './fragments.js';
 import type { Problem, SiteConfig, SiteDate } from '../base/types.js';
 
 export interface Renderer {
@@ -57,6 +58,7 @@ export function createRenderer(root: string, templateDirs: string[], config: Sit
   // JSON inside a <script> element: `<` escaped so no text can close the element early.
   env.addFilter('json', (value: unknown) => JSON.stringify(value).replace(/</g, '\\u003c'));
   env.addFilter('fill', (template: string, values: Record<string, string | number>) => fill(template, values));
+  addFragments(env);
 
   // Compile every template now: Nunjucks compiles an included one lazily and reports its syntax
   // error asynchronously, after the page was already (wrongly) written as empty.

@@ -15,6 +15,7 @@ import type { OutputGroup } from '../plan/output-groups.js';
 import { CONTENT_DIR } from '../load/files.js';
 import { ProblemList } from '../base/problems.js';
 import type { Article } from '../base/types.js';
+import { fragmentsChanged } from '../render/fragments.js';
 
 /** Front-matter fields that change no URL, no order and no grouping of articles. */
 const IN_PLACE = ['title', 'author', 'views', 'summary', 'updated', 'data'] as const;
@@ -61,6 +62,8 @@ export function applyArticleEdit(plan: SitePlan, cache: GenerateCache, absPath: 
   attachBody(article, cache.bodies, stored.body);
   // Lists hold the article itself, so this updates them all.
   Object.assign(article, shown);
+  // Its list item, kept by object, is rendered again.
+  fragmentsChanged(article);
   Object.assign(page.context.page as object, { title: article.title, description: article.summary });
 
   const groups = [plan.groups[at]];

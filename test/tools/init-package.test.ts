@@ -93,16 +93,18 @@ describe('bantin from a tarball, then bantin init, npm install, npm run build', 
     expect(run('npm', ['run', 'check', '--silent'], site).stdout).toContain('0 error(s), 0 warning(s)');
   });
 
-  it('writes a workflow that deploys to Pages every hour, caching .bantin/ by bantin version and theme', () => {
+  it('writes a workflow that deploys to Pages every hour, caching .bantin/ and dist/ by bantin version, lockfile and theme', () => {
     const wf = yaml.load(readFileSync(join(site, '.github/workflows/publish.yml'), 'utf8')) as Record<string, any>;
     expect(wf.on.push.branches).toEqual(['main']);
     expect(wf.on.schedule[0].cron).toMatch(/^\d+ \* \* \* \*$/);
     const steps = wf.jobs.build.steps as Record<string, any>[];
     const key = steps.find((s) => s.id === 'bantin')!;
     expect(key.run).toContain('npx bantin version');
-    expect(key.run).toContain("hashFiles('templates/**')");
+    expect(key.run).toContain("hashFiles('package-lock.json', 'templates/**')");
     const cache = steps.find((s) => String(s.uses).startsWith('actions/cache@'))!;
-    expect(cache.with.path).toBe('.bantin/');
+    // The output goes with the cache that records it: a commit then writes only its changed pages.
+    expect(cache.with.path.split('\n').filter(Boolean)).toEqual(['.bantin/', 'dist/']);
+    expect(cache.with['restore-keys']).toBe('${{ steps.bantin.outputs.key }}-');
     expect(cache.with.key).toContain('steps.bantin.outputs.key');
     expect(steps.findIndex((s) => s === cache)).toBeLessThan(steps.findIndex((s) => s.name === 'Build'));
     expect(steps.find((s) => String(s.uses).startsWith('actions/upload-pages-artifact@'))!.with.path).toBe('dist/');

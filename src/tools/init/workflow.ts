@@ -3,8 +3,10 @@
 import { DEFAULT_BASE_URL } from './questions.js';
 
 /**
- * The build cache (.bantin/) is only good for the same bantin and the same templates, so its key
- * holds both; each run saves a new entry (keys are immutable) and restores the newest by prefix.
+ * The build cache (.bantin/) is only good for the same bantin, dependencies and templates, so its
+ * key holds all three; each run saves a new entry (keys are immutable) and restores the newest by
+ * prefix. dist/ goes in the same entry: the cache records the output it made, so with the output
+ * restored beside it a commit writes only its changed pages (bench/publish-loop.mjs measures this).
  */
 export function publishWorkflow(baseUrl: string): string {
   // A base URL given to `bantin init` is in bantin.yaml; otherwise the Pages address is worked out.
@@ -53,12 +55,17 @@ jobs:
           node-version: 20
       # npm ci needs package-lock.json (commit it after the first npm install); npm install otherwise.
       - run: if [ -f package-lock.json ]; then npm ci; else npm install; fi
+      # The build cache and the last output: a commit then renders only the pages it changed. Its key
+      # holds bantin's version, the lockfile (markdown-it and the rest) and the theme, so an upgrade or
+      # a theme edit starts clean; an entry from another commit or branch is judged by content.
       - id: bantin
         name: Theme and version
-        run: echo "key=bantin-$(npx bantin version | cut -d' ' -f2)-\${{ hashFiles('templates/**') }}" >> "$GITHUB_OUTPUT"
+        run: echo "key=bantin-$(npx bantin version | cut -d' ' -f2)-\${{ hashFiles('package-lock.json', 'templates/**') }}" >> "$GITHUB_OUTPUT"
       - uses: actions/cache@v4
         with:
-          path: .bantin/
+          path: |
+            .bantin/
+            dist/
           key: \${{ steps.bantin.outputs.key }}-\${{ github.run_id }}
           restore-keys: \${{ steps.bantin.outputs.key }}-
       - name: Build
