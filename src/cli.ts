@@ -4,7 +4,7 @@ import { VERSION } from './base/install.js';
 import { parseArgs } from 'node:util';
 import { spawn } from 'node:child_process';
 import { buildInParallel } from './build/build.js';
-import { checkSite } from './tools/check.js';
+import { checkSite, DRAFT_AGE_DAYS } from './tools/check.js';
 import { limitHeapGrowth } from './build/heap.js';
 import { newArticle } from './tools/new-article.js';
 import { BuildFailure, formatProblem, localized } from './base/problems.js';
@@ -56,7 +56,7 @@ async function main(argv: string[]): Promise<number> {
     build: { lang: 'string', root: 'string', out: 'string', 'base-url': 'string', drafts: 'boolean', strict: 'boolean', 'no-cache': 'boolean', json: 'boolean', verbose: 'boolean' },
     serve: { lang: 'string', root: 'string', port: 'string', host: 'string', 'base-url': 'string', drafts: 'boolean', open: 'boolean', verbose: 'boolean' },
     new: { lang: 'string', root: 'string', category: 'string', author: 'string', verbose: 'boolean' },
-    check: { lang: 'string', root: 'string', strict: 'boolean', json: 'boolean', verbose: 'boolean' },
+    check: { lang: 'string', root: 'string', strict: 'boolean', json: 'boolean', 'draft-age': 'string', verbose: 'boolean' },
     views: { lang: 'string', root: 'string', 'base-url': 'string', format: 'string', 'exclude-ip': 'strings', json: 'boolean', verbose: 'boolean' },
   };
   if (!specs[command]) return usageError(text('cli-unknown-command', { command }, lang));
@@ -125,7 +125,9 @@ async function runBuild(flags: Flags): Promise<number> {
 }
 
 function runCheck(flags: Flags): number {
-  const problems = checkSite({ root: str(flags.root) ?? process.cwd(), strict: !!flags.strict });
+  const draftAge = flags['draft-age'] === undefined ? DRAFT_AGE_DAYS : Number(flags['draft-age']);
+  if (!Number.isInteger(draftAge) || draftAge < 1) return usageError(text('cli-bad-draft-age', { value: String(flags['draft-age']) }, lang));
+  const problems = checkSite({ root: str(flags.root) ?? process.cwd(), strict: !!flags.strict, draftAgeDays: draftAge });
   const errors = problems.filter((p) => p.severity === 'error').length;
   if (flags.json) process.stdout.write(`${JSON.stringify({ ok: errors === 0, errors, warnings: problems.length - errors, problems: forJson(problems) }, null, 2)}\n`);
   else {
@@ -167,6 +169,12 @@ const SYSTEM_ERRORS: Record<string, [string, string]> = {
 };
 
 function internalError(e: NodeJS.ErrnoException, command: string, verbose: boolean): number {
+  // Problems of the site or the command line (`bantin new` on a title that exists): no stack to show.
+  if (e instanceof BuildFailure) {
+    for (const p of e.problems) printProblem(p);
+    process.stderr.write(`${text('cli-failed', { command }, lang)}\n`);
+    return 1;
+  }
   const known = e.code ? SYSTEM_ERRORS[e.code] : undefined;
   if (known) process.stderr.write(`${e.path ?? 'bantin'}: error: ${known[0]} (${e.code})\n  hint: ${known[1]}\n${text('cli-failed', { command }, lang)}\n`);
   else process.stderr.write(`${text('cli-failed-detail', { command, detail: e.message }, lang)}\n`);

@@ -11,6 +11,7 @@ import { say } from '../base/messages/index.js';
 import { dayFirstDate, findYamlMistake, missingCloseLine, thousandsSeparated, valueColumn } from './yaml-mistakes.js';
 import { RESERVED_SLUGS } from '../base/urls.js';
 import { checkUrl } from '../base/url-policy.js';
+import { findTemplateText } from './article-template.js';
 import { slugify } from '../base/slug.js';
 import type { SourceFile } from './files.js';
 import type { Article, Problem, SiteConfig } from '../base/types.js';
@@ -202,6 +203,9 @@ function parseText(text: string, path: string, config: SiteConfig, problems: Pro
     if (typeof fm.draft === 'boolean') draft = fm.draft;
     else problems.error(path, ...say('article-draft-not-boolean', {}, at('draft')));
   }
+  // A draft may keep the template of `bantin new`; a published article may not (check warns on drafts).
+  const template = draft ? null : findTemplateText(text);
+  if (template) problems.error(path, ...say('article-placeholder', {}, { line: template.line, column: template.column }));
 
   const slugSource = fm.slug ?? basename(path, extname(path));
   let slug = '';

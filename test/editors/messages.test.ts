@@ -31,7 +31,7 @@ describe('the catalogue', () => {
 const vi = { BANTIN_LANG: '' };
 
 describe('the CLI in the site\'s language', () => {
-  const good = () => makeSite({ 'content/tin-tuc/bai.md': article({ title: 'Họp dân', date: '2024-01-03 08:00', summary: 'Tóm tắt.' }) }, 'messages');
+  const good = () => makeSite({ 'content/tin-tuc/bai.md': article({ title: 'Họp dân', date: '2024-01-03 08:00', author: 'Lê Văn A', summary: 'Tóm tắt.' }) }, 'messages');
 
   it('prints --help in Vietnamese by default and in English with --lang en', () => {
     expect(runCli(['--help'], { env: vi, cwd: good() }).stdout).toMatch(/^Cách dùng: bantin <lệnh>[\s\S]*Dựng trang vào thư mục kết quả/);
