@@ -9,15 +9,15 @@ import { limitHeapGrowth } from './build/heap.js';
 import { newArticle } from './tools/new-article.js';
 import { BuildFailure, formatProblem, localized } from './base/problems.js';
 import { serve } from './serve/serve.js';
-import { IMPORT_USAGE, importCommand } from './tools/import/command.js';
+import { importCommand } from './tools/import/command.js';
 import { runViews } from './tools/views/command.js';
-import { INIT_USAGE, initCommand } from './tools/init/command.js';
+import { initCommand } from './tools/init/command.js';
 import type { Problem } from './base/types.js';
 import { siteLang } from './load/site-lang.js';
-import { text, type Lang } from './base/messages/index.js';
+import { CATALOGUE, text, type Lang } from './base/messages/index.js';
 
-/** The help, in the reader's language (the import command's part is its own, in English). */
-const usage = () => text('cli-usage', { importUsage: IMPORT_USAGE, initUsage: INIT_USAGE }, lang);
+/** The help, in the reader's language. */
+const usage = () => text('cli-usage', {}, lang);
 
 
 const color = !process.env.NO_COLOR && process.stderr.isTTY;
@@ -154,20 +154,6 @@ async function runServe(flags: Flags): Promise<number> {
   return 0;
 }
 
-/** Errors of the machine rather than of the site: what happened, where, and what to do. */
-const SYSTEM_ERRORS: Record<string, [string, string]> = {
-  EACCES: ['no permission to write here', 'choose another --out folder or fix its permissions'],
-  EPERM: ['no permission to write here', 'choose another --out folder or fix its permissions'],
-  EROFS: ['the disk is read-only', 'choose an --out folder on a writable disk'],
-  ENOSPC: ['the disk is full', 'free some space and build again; the output folder was not changed'],
-  EDQUOT: ['the disk quota is used up', 'free some space and build again; the output folder was not changed'],
-  EADDRINUSE: ['the port is already in use', 'choose another with --port'],
-  ENOTDIR: ['a path that should be a folder is a file', 'choose another --out folder, or remove the file in its way'],
-  EEXIST: ['a path that should be a folder is a file', 'choose another --out folder, or remove the file in its way'],
-  EISDIR: ['a path that should be a file is a folder', 'rename or remove that folder'],
-  EMFILE: ['too many open files', 'raise the limit (ulimit -n) and try again'],
-};
-
 function internalError(e: NodeJS.ErrnoException, command: string, verbose: boolean): number {
   // Problems of the site or the command line (`bantin new` on a title that exists): no stack to show.
   if (e instanceof BuildFailure) {
@@ -175,9 +161,12 @@ function internalError(e: NodeJS.ErrnoException, command: string, verbose: boole
     process.stderr.write(`${text('cli-failed', { command }, lang)}\n`);
     return 1;
   }
-  const known = e.code ? SYSTEM_ERRORS[e.code] : undefined;
-  if (known) process.stderr.write(`${e.path ?? 'bantin'}: error: ${known[0]} (${e.code})\n  hint: ${known[1]}\n${text('cli-failed', { command }, lang)}\n`);
-  else process.stderr.write(`${text('cli-failed-detail', { command, detail: e.message }, lang)}\n`);
+  // Errors of the machine rather than of the site: what happened, where, and what to do.
+  const known = e.code && CATALOGUE[`system-${e.code.toLowerCase()}`] ? `system-${e.code.toLowerCase()}` : undefined;
+  if (known) {
+    printProblem({ severity: 'error', file: e.path ?? null, message: '', code: known, params: { errno: e.code! } });
+    process.stderr.write(`${text('cli-failed', { command }, lang)}\n`);
+  } else process.stderr.write(`${text('cli-failed-detail', { command, detail: e.message }, lang)}\n`);
   process.stderr.write(verbose ? `${e.stack}\n` : `${text('cli-verbose-hint', {}, lang)}\n`);
   return 1;
 }

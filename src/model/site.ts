@@ -1,5 +1,6 @@
 // The site model: published articles in order, categories, tags and archive periods.
 import type { ProblemList } from '../base/problems.js';
+import { say } from '../base/messages/index.js';
 import { slugify as slugOf } from '../base/slug.js';
 import { pad } from '../base/dates.js';
 import { archivePath, RESERVED_SLUGS, tagPath } from '../base/urls.js';
@@ -80,16 +81,12 @@ function groupBy(
         // A name bantin.yaml gives (`categories`, `defaultCategory`) was reported there, at its line.
         const fromConfig = [...config.categories, config.defaultCategory].some((c) => slugify(c) === slug);
         if (kind === 'category' && RESERVED_SLUGS.has(slug) && !fromConfig) {
-          problems.error(a.sourcePath, `the category "${name}" would take the URL /${slug}/, which bantin uses itself`, {
-            hint: 'choose another category name',
-          });
+          problems.error(a.sourcePath, ...say('field-category-reserved', { name, slug }));
         }
         group = { name, slug, url: `${slug}/`, articles: [] };
         groups.set(slug, group);
       } else if (group.name !== name && kind === 'category' && !config.categories.some((c) => slugify(c) === slug)) {
-        problems.warn(a.sourcePath, `category "${name}" is spelled "${group.name}" elsewhere; both are shown as "${group.name}"`, {
-          hint: 'use one spelling everywhere, or list the category in bantin.yaml `categories`',
-        });
+        problems.warn(a.sourcePath, ...say('category-spelling', { name, other: group.name }));
       }
       group.articles.push(a);
     }

@@ -5,6 +5,8 @@ import { CLI_MESSAGES } from './cli.js';
 import { SERVE_MESSAGES } from './serve.js';
 import { CHECK_MESSAGES } from './check.js';
 import { DRAFT_MESSAGES } from './drafts.js';
+import { FIELD_MESSAGES } from './fields.js';
+import { SYSTEM_MESSAGES } from './system.js';
 import type { Entry } from './entry.js';
 
 export type { Entry };
@@ -13,7 +15,7 @@ export type Lang = 'vi' | 'en';
 export type Params = Record<string, string | number>;
 
 /** Every catalogue part; a code may appear in one part only (a test checks). */
-export const CATALOGUE_PARTS: Record<string, Record<string, Entry>> = { load: LOAD_MESSAGES, cli: CLI_MESSAGES, serve: SERVE_MESSAGES, check: CHECK_MESSAGES, drafts: DRAFT_MESSAGES };
+export const CATALOGUE_PARTS: Record<string, Record<string, Entry>> = { load: LOAD_MESSAGES, cli: CLI_MESSAGES, serve: SERVE_MESSAGES, check: CHECK_MESSAGES, drafts: DRAFT_MESSAGES, fields: FIELD_MESSAGES, system: SYSTEM_MESSAGES };
 export const CATALOGUE: Record<string, Entry> = Object.assign({}, ...Object.values(CATALOGUE_PARTS));
 
 /** `{name}` in a text replaced by the parameter of that name (`{nameVi}`/`{nameEn}`: worded per language). */
