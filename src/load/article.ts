@@ -11,7 +11,7 @@ import { say, type Params } from '../base/messages/index.js';
 import { dayFirstDate, findYamlMistake, missingCloseLine, thousandsSeparated, valueColumn } from './yaml-mistakes.js';
 import { RESERVED_SLUGS } from '../base/urls.js';
 import { checkUrl } from '../base/url-policy.js';
-import { findTemplateText } from './article-template.js';
+import { findTemplateText, PLACEHOLDER } from './article-template.js';
 import { slugify } from '../base/slug.js';
 import type { SourceFile } from './files.js';
 import type { Article, Problem, SiteConfig } from '../base/types.js';
@@ -196,7 +196,7 @@ function parseText(text: string, path: string, config: SiteConfig, problems: Pro
   }
   // A draft may keep the template of `bantin new`; a published article may not (check warns on drafts).
   const template = draft ? null : findTemplateText(text);
-  if (template) problems.error(path, ...say('article-placeholder', {}, { line: template.line, column: template.column }));
+  if (template) problems.error(path, ...say('article-placeholder', { placeholder: PLACEHOLDER }, { line: template.line, column: template.column }));
 
   const slugSource = fm.slug ?? basename(path, extname(path));
   let slug = '';

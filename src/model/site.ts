@@ -46,9 +46,7 @@ export function buildSiteModel(
   // Views counted from the server's logs (`bantin views`) add to the ones the front matter carries over.
   const counted = countedViews(data);
   if (data.views !== undefined && !counted) {
-    problems.warn(VIEWS_FILE, 'this is not a views file as `bantin views` writes it, so no counted views are shown', {
-      hint: 'restore it from Git, or delete it and run `bantin views` again',
-    });
+    problems.warn(VIEWS_FILE, ...say('views-file-foreign'));
   }
   articles.forEach((a, i) => {
     const category = categories.get(slugify(a.categoryName))!;

@@ -1,9 +1,10 @@
 // What editors meet most after YAML mistakes, through the real CLI in Vietnamese: a field of the wrong
 // kind, a date that does not exist, a broken link, a picture without a description, a file in an old
-// encoding, a port another program holds; and the help of every command in Vietnamese.
+// encoding, two articles at one address, an output folder that is a file, a port another program
+// holds; and the help of every command.
 import { createServer, type AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
-import { article, makeSite, runCli } from '../helpers.js';
+import { article, makeSite, runCli, writeFiles } from '../helpers.js';
 
 const vi = { BANTIN_LANG: 'vi' };
 
@@ -33,6 +34,20 @@ describe('article problems in Vietnamese', () => {
     expect(r.status, r.stderr).toBe(0);
     expect(r.stderr).toMatch(/content\/tin\/a\.md:8:\d+: cảnh báo: liên kết hỏng: \.\.\/khong-co\.pdf không dẫn tới bài viết hay tệp nào/);
     expect(r.stderr).toMatch(/content\/tin\/a\.md:10:\d+: cảnh báo: ảnh \.\.\/\.\.\/files\/anh\.png chưa có lời mô tả/);
+  });
+});
+
+describe('site problems in Vietnamese', () => {
+  it('says two articles want one address, and an output folder that is a file', () => {
+    const one = article({ title: 'Họp dân', date: '2024-01-01', author: 'B', slug: 'hop-dan' });
+    const root = makeSite({ 'content/tin/a.md': one, 'content/tin/b.md': one, 'ket-qua': 'x' }, 'site-messages');
+    const r = runCli(['build', '--root', root], { env: vi });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('content/tin/a.md: lỗi: hai nguồn cùng muốn địa chỉ /tin-tuc/hop-dan/: content/tin/a.md và content/tin/b.md\n  cách sửa: đặt `slug:` khác cho một trong hai bài');
+    writeFiles(root, { 'content/tin/b.md': article({ title: 'Khác', date: '2024-01-02', author: 'B' }) });
+    const out = runCli(['build', '--root', root, '--out', `${root}/ket-qua`], { env: vi });
+    expect(out.status).toBe(1);
+    expect(out.stderr).toContain(`${root}/ket-qua: lỗi: không đặt được thư mục kết quả ở đây: đường dẫn này là một tệp, không phải thư mục`);
   });
 });
 

@@ -3,8 +3,8 @@ import type { Entry } from './entry.js';
 
 export const DRAFT_MESSAGES: Record<string, Entry> = {
   'article-placeholder': {
-    vi: 'bài viết vẫn còn phần mẫu của `bantin new` (dòng hướng dẫn hoặc dòng "Viết nội dung bài viết ở đây.") nhưng không còn là bản nháp',
-    en: 'the article still holds the template text of `bantin new` (the how-to note or the line "Viết nội dung bài viết ở đây.") but is not a draft',
+    vi: 'bài viết vẫn còn phần mẫu của `bantin new` (khối hướng dẫn `<!-- … -->` hoặc dòng "{placeholder}") nhưng không còn là bản nháp',
+    en: 'the article still holds the template text of `bantin new` (the `<!-- … -->` note or the line "{placeholder}") but is not a draft',
     hint: {
       vi: 'viết nội dung bài thay cho dòng mẫu và xóa khối `<!-- … -->`; nếu bài chưa xong, để lại dòng `draft: true` ở phần đầu bài',
       en: 'write the article in place of the template line and delete the `<!-- … -->` note; if it is not finished, keep `draft: true` in the front matter',

@@ -1,4 +1,5 @@
-// Catalogue part: errors of the machine rather than of the site (disk full, no permission, port taken).
+// Catalogue part: errors of the machine rather than of the site (disk full, no permission, port taken),
+// and output folders bantin must not use.
 import type { Entry } from './entry.js';
 
 const FOLDER_IS_FILE: Entry = {
@@ -23,4 +24,25 @@ export const SYSTEM_MESSAGES: Record<string, Entry> = {
   'system-eexist': FOLDER_IS_FILE,
   'system-eisdir': { vi: 'một đường dẫn cần là tệp lại đang là thư mục ({errno})', en: 'a path that should be a file is a folder ({errno})', hint: { vi: 'đổi tên hoặc xóa thư mục đó', en: 'rename or remove that folder' } },
   'system-emfile': { vi: 'mở quá nhiều tệp cùng lúc ({errno})', en: 'too many open files ({errno})', hint: { vi: 'tăng giới hạn (ulimit -n) rồi chạy lại', en: 'raise the limit (ulimit -n) and try again' } },
+  'out-is-file': {
+    vi: 'không đặt được thư mục kết quả ở đây: đường dẫn này là một tệp, không phải thư mục', en: 'the output folder cannot go here: this path is a file, not a folder',
+    hint: { vi: 'chọn thư mục khác cho --out, hoặc chuyển tệp đó đi chỗ khác', en: 'choose another --out folder, or move that file away' },
+  },
+  'out-contains-site': {
+    vi: 'thư mục kết quả {out} chính là thư mục trang hoặc chứa thư mục trang', en: 'the output folder {out} is the site folder or contains it',
+    hint: { vi: 'dùng --out dist (mặc định) hoặc một thư mục khác', en: 'use --out dist (the default) or another folder' },
+  },
+  'out-inside-sources': {
+    vi: 'thư mục kết quả {out} nằm trong thư mục nguồn của trang hoặc bộ nhớ đệm', en: 'the output folder {out} is inside the site\'s sources or its build cache',
+    hint: { vi: 'dùng --out dist (mặc định)', en: 'use --out dist (the default)' },
+  },
+  'out-inside-sources-link': {
+    vi: 'thư mục kết quả {out} nằm trong thư mục nguồn của trang hoặc bộ nhớ đệm (nó dẫn tới {target})', en: 'the output folder {out} is inside the site\'s sources or its build cache (it leads to {target})',
+    hint: { vi: 'dùng --out dist (mặc định)', en: 'use --out dist (the default)' },
+  },
+  'out-foreign': {
+    vi: 'thư mục kết quả {out} có những tệp không do bantin tạo (không có tệp {marker}), nên bantin không thay nó',
+    en: 'the output folder {out} holds files that bantin did not make (it has no {marker} file), so bantin will not replace it',
+    hint: { vi: 'chọn một thư mục trống hoặc mới cho --out; nếu thư mục này do bản bantin cũ tạo, hãy xóa nó một lần rồi dựng lại', en: 'choose an empty or new folder for --out; if an older bantin made this one, delete it once and build again' },
+  },
 };
