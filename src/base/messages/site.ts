@@ -55,4 +55,16 @@ export const SITE_MESSAGES: Record<string, Entry> = {
     vi: 'tệp này không phải tệp lượt xem do `bantin views` ghi, nên lượt xem đã đếm không được hiện', en: 'this is not a views file as `bantin views` writes it, so no counted views are shown',
     hint: { vi: 'lấy lại tệp từ Git, hoặc xóa nó rồi chạy lại `bantin views`', en: 'restore it from Git, or delete it and run `bantin views` again' },
   },
+  'locale-missing': {
+    vi: 'không có tệp chữ của giao diện cho locale "{locale}"', en: 'there is no translations file for locale "{locale}"',
+    hint: { vi: 'ghi `locale: vi` hoặc `locale: en`, hoặc thêm tệp templates/{dir}/{locale}.yaml', en: 'use locale: vi or locale: en, or add templates/{dir}/{locale}.yaml' },
+  },
+  'locale-aliases': {
+    vi: 'tệp chữ của giao diện quá lớn khi mở rộng các tham chiếu YAML (`*tên`)', en: 'the translations file is far too large once its YAML aliases (`*name`) are expanded',
+    hint: { vi: 'viết thẳng các dòng chữ ra, không dùng `&tên` / `*tên`', en: 'write the texts out instead of repeating `&anchor` / `*alias` references' },
+  },
+  'locale-yaml': {
+    vi: 'không đọc được tệp chữ của giao diện ở chỗ này (chi tiết: {reason})', en: 'cannot read this translations file: {reason}',
+    hint: { vi: 'kiểm tra dòng này: thụt đầu dòng bằng dấu cách (không dùng Tab), chữ có `: ` hoặc `#` phải đặt trong ngoặc kép', en: 'check that line: YAML uses spaces (not tabs) to indent, and texts with `: ` or `#` need double quotes' },
+  },
 };
