@@ -51,6 +51,15 @@ describe('site problems in Vietnamese', () => {
   });
 });
 
+describe('data files in Vietnamese', () => {
+  it('says a data file cannot be read, at its line, and how JSON wants it', () => {
+    const root = makeSite({ 'content/tin/a.md': article({ title: 'A', date: '2024-01-01', author: 'B' }), 'data/lich.json': '{\n  "a": 1,\n}\n' }, 'data-messages');
+    const r = runCli(['build', '--root', root], { env: vi });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/^data\/lich\.json:3: lỗi: không đọc được tệp dữ liệu này \(chi tiết: .*\)\n  cách sửa: kiểm tra cú pháp: JSON cần ngoặc kép quanh tên và chữ/m);
+  });
+});
+
 describe('the machine\'s errors in Vietnamese', () => {
   it('says the port is taken and what to do, without a stack trace', async () => {
     const root = makeSite({ 'content/tin/a.md': article({ title: 'A', date: '2024-01-01', author: 'B' }) }, 'port-taken');

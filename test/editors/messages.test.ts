@@ -48,7 +48,7 @@ function literalMessages(source: string): number[] {
  */
 const NOT_YET_MOVED: Record<string, number> = {
   'base/url-policy.ts': 1, 'load/article.ts': 1, 'load/config.ts': 13,
-  'load/files.ts': 14, 'render/template-guard.ts': 2,
+  'load/files.ts': 4, 'render/template-guard.ts': 2,
   'tools/import/command.ts': 1, 'tools/views/command.ts': 4, 'tools/views/filters.ts': 1,
   'tools/views/reports.ts': 2, 'tools/views/state.ts': 2,
 };
