@@ -4,24 +4,24 @@ import { VERSION } from './base/install.js';
 import { parseArgs } from 'node:util';
 import { spawn } from 'node:child_process';
 import { buildInParallel } from './build/build.js';
-import { checkSite } from './tools/check.js';
+import { checkSite, DRAFT_AGE_DAYS } from './tools/check.js';
 import { limitHeapGrowth } from './build/heap.js';
 import { newArticle } from './tools/new-article.js';
 import { BuildFailure, formatProblem, localized } from './base/problems.js';
 import { serve } from './serve/serve.js';
 import { serveAll } from './serve/serve-all.js';
-import { IMPORT_USAGE, importCommand } from './tools/import/command.js';
+import { importCommand } from './tools/import/command.js';
 import { runViews } from './tools/views/command.js';
-import { INIT_USAGE, initCommand } from './tools/init/command.js';
+import { initCommand } from './tools/init/command.js';
 import type { Problem } from './base/types.js';
 import { siteLang } from './load/site-lang.js';
-import { text, type Lang } from './base/messages/index.js';
+import { CATALOGUE, text, type Lang } from './base/messages/index.js';
 import { buildAllCommand } from './build/build-all.js';
 import { loadWorkspace, workspaceConfig, type SiteLayer } from './load/workspace.js';
 import { ProblemList } from './base/problems.js';
 
-/** The help, in the reader's language (the import command's part is its own, in English). */
-const usage = () => text('cli-usage', { importUsage: IMPORT_USAGE, initUsage: INIT_USAGE }, lang);
+/** The help, in the reader's language. */
+const usage = () => text('cli-usage', {}, lang);
 
 
 const color = !process.env.NO_COLOR && process.stderr.isTTY;
@@ -60,7 +60,7 @@ async function main(argv: string[]): Promise<number> {
     build: { lang: 'string', root: 'string', out: 'string', 'base-url': 'string', drafts: 'boolean', strict: 'boolean', 'no-cache': 'boolean', json: 'boolean', verbose: 'boolean', ...WORKSPACE_BUILD_FLAGS },
     serve: { lang: 'string', root: 'string', port: 'string', host: 'string', 'base-url': 'string', drafts: 'boolean', open: 'boolean', verbose: 'boolean', all: 'boolean', only: 'strings', workspace: 'string' },
     new: { lang: 'string', root: 'string', category: 'string', author: 'string', verbose: 'boolean' },
-    check: { lang: 'string', root: 'string', strict: 'boolean', json: 'boolean', verbose: 'boolean' },
+    check: { lang: 'string', root: 'string', strict: 'boolean', json: 'boolean', 'draft-age': 'string', verbose: 'boolean' },
     views: { lang: 'string', root: 'string', 'base-url': 'string', format: 'string', 'exclude-ip': 'strings', json: 'boolean', verbose: 'boolean' },
   };
   if (!specs[command]) return usageError(text('cli-unknown-command', { command }, lang));
@@ -150,7 +150,9 @@ async function runBuild(flags: Flags): Promise<number> {
 }
 
 function runCheck(flags: Flags): number {
-  const problems = checkSite({ root: str(flags.root) ?? process.cwd(), strict: !!flags.strict });
+  const draftAge = flags['draft-age'] === undefined ? DRAFT_AGE_DAYS : Number(flags['draft-age']);
+  if (!Number.isInteger(draftAge) || draftAge < 1) return usageError(text('cli-bad-draft-age', { value: String(flags['draft-age']) }, lang));
+  const problems = checkSite({ root: str(flags.root) ?? process.cwd(), strict: !!flags.strict, draftAgeDays: draftAge });
   const errors = problems.filter((p) => p.severity === 'error').length;
   if (flags.json) process.stdout.write(`${JSON.stringify({ ok: errors === 0, errors, warnings: problems.length - errors, problems: forJson(problems) }, null, 2)}\n`);
   else {
@@ -190,24 +192,19 @@ async function runServe(flags: Flags): Promise<number> {
   return 0;
 }
 
-/** Errors of the machine rather than of the site: what happened, where, and what to do. */
-const SYSTEM_ERRORS: Record<string, [string, string]> = {
-  EACCES: ['no permission to write here', 'choose another --out folder or fix its permissions'],
-  EPERM: ['no permission to write here', 'choose another --out folder or fix its permissions'],
-  EROFS: ['the disk is read-only', 'choose an --out folder on a writable disk'],
-  ENOSPC: ['the disk is full', 'free some space and build again; the output folder was not changed'],
-  EDQUOT: ['the disk quota is used up', 'free some space and build again; the output folder was not changed'],
-  EADDRINUSE: ['the port is already in use', 'choose another with --port'],
-  ENOTDIR: ['a path that should be a folder is a file', 'choose another --out folder, or remove the file in its way'],
-  EEXIST: ['a path that should be a folder is a file', 'choose another --out folder, or remove the file in its way'],
-  EISDIR: ['a path that should be a file is a folder', 'rename or remove that folder'],
-  EMFILE: ['too many open files', 'raise the limit (ulimit -n) and try again'],
-};
-
 function internalError(e: NodeJS.ErrnoException, command: string, verbose: boolean): number {
-  const known = e.code ? SYSTEM_ERRORS[e.code] : undefined;
-  if (known) process.stderr.write(`${e.path ?? 'bantin'}: error: ${known[0]} (${e.code})\n  hint: ${known[1]}\n${text('cli-failed', { command }, lang)}\n`);
-  else process.stderr.write(`${text('cli-failed-detail', { command, detail: e.message }, lang)}\n`);
+  // Problems of the site or the command line (`bantin new` on a title that exists): no stack to show.
+  if (e instanceof BuildFailure) {
+    for (const p of e.problems) printProblem(p);
+    process.stderr.write(`${text('cli-failed', { command }, lang)}\n`);
+    return 1;
+  }
+  // Errors of the machine rather than of the site: what happened, where, and what to do.
+  const known = e.code && CATALOGUE[`system-${e.code.toLowerCase()}`] ? `system-${e.code.toLowerCase()}` : undefined;
+  if (known) {
+    printProblem({ severity: 'error', file: e.path ?? null, message: '', code: known, params: { errno: e.code! } });
+    process.stderr.write(`${text('cli-failed', { command }, lang)}\n`);
+  } else process.stderr.write(`${text('cli-failed-detail', { command, detail: e.message }, lang)}\n`);
   process.stderr.write(verbose ? `${e.stack}\n` : `${text('cli-verbose-hint', {}, lang)}\n`);
   return 1;
 }

@@ -1,6 +1,7 @@
 // Dates in the site's timezone: parsing front-matter dates (wall-clock time unless an offset is given)
 // and reading any instant as the site's wall clock, the same on every machine, TZ and locale.
 import type { SiteDate } from './types.js';
+import { VALUE_KINDS } from './messages/fields.js';
 
 // Front-matter dates: `2020-01-28`, `2020-01-28 23:10`, `2020-01-28 23:10:00`, or ISO 8601 with
 // `T`, optional fraction and optional `Z`/`±HH:MM`. Without an offset the reading is wall-clock
@@ -8,32 +9,33 @@ import type { SiteDate } from './types.js';
 const DATE_RE =
   /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/;
 
-export type DateResult = { ok: true; date: SiteDate } | { ok: false; message: string; hint: string };
+/** A failure carries its catalogue code (src/base/messages/fields.ts) and parameters; `message` stays English. */
+export type DateResult = { ok: true; date: SiteDate } | { ok: false; message: string; hint: string; code: string; params: Record<string, string | number> };
 
 const HINT = 'write it as `2020-01-28 23:10` (site time), `2020-01-28` or `2020-01-28T23:10:00+07:00`';
 
 export function parseSiteDate(value: unknown, timezone: string): DateResult {
   if (value instanceof Date) value = value.toISOString();
   if (typeof value !== 'string' && typeof value !== 'number') {
-    return { ok: false, message: `the date must be text like 2020-01-28 23:10, not ${describe(value)}`, hint: HINT };
+    return { ok: false, message: `the date must be text like 2020-01-28 23:10, not ${describe(value)}`, hint: HINT, code: 'date-not-text', params: kindWords(value) };
   }
   const text = String(value).trim();
   const m = DATE_RE.exec(text);
-  if (!m) return { ok: false, message: `"${text}" is not a date bantin understands`, hint: HINT };
+  if (!m) return { ok: false, message: `"${text}" is not a date bantin understands`, hint: HINT, code: 'date-unreadable', params: { value: text } };
   const [year, month, day, hour = 0, minute = 0, second = 0] = m.slice(1, 7).map((s) => (s ? Number(s) : 0));
   const ms = m[7] ? Math.floor(Number(`0.${m[7]}`) * 1000) : 0;
   if (year < 1900 || year > 2999) {
-    return { ok: false, message: `the year ${year} is out of range (1900–2999)`, hint: HINT };
+    return { ok: false, message: `the year ${year} is out of range (1900–2999)`, hint: HINT, code: 'date-year-range', params: { year } };
   }
   if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month) || hour > 23 || minute > 59 || second > 59) {
-    return { ok: false, message: `"${text}" is not a real calendar date or time`, hint: 'check the day of the month and the hour (00–23)' };
+    return { ok: false, message: `"${text}" is not a real calendar date or time`, hint: 'check the day of the month and the hour (00–23)', code: 'date-not-real', params: { value: text } };  // allow-literal-message: English beside the code (fields.ts) for old readers
   }
   const wallMs = Date.UTC(year, month - 1, day, hour, minute, second, ms);
   let epochMs: number;
   if (m[8]) {
     const offset = m[8] === 'Z' ? 0 : parseOffset(m[8]);
     if (Number.isNaN(offset)) {
-      return { ok: false, message: `"${m[8]}" is not a real UTC offset`, hint: 'offsets run from -12:00 to +14:00; Vietnam is +07:00' };
+      return { ok: false, message: `"${m[8]}" is not a real UTC offset`, hint: 'offsets run from -12:00 to +14:00; Vietnam is +07:00', code: 'date-bad-offset', params: { offset: m[8] } };  // allow-literal-message: English beside the code (fields.ts) for old readers
     }
     epochMs = wallMs - offset * 60_000;
   } else {
@@ -42,6 +44,13 @@ export function parseSiteDate(value: unknown, timezone: string): DateResult {
   const date = toSiteDate(epochMs, timezone);
   if (m[4] === undefined) date.dateOnly = true;
   return { ok: true, date };
+}
+
+/** `{typeVi}` / `{typeEn}` for a date of the wrong kind. */
+function kindWords(value: unknown): Record<string, string> {
+  const kind = value === null || value === undefined ? 'empty' : Array.isArray(value) ? 'list' : typeof value === 'object' ? 'mapping' : typeof value;
+  const words = VALUE_KINDS[kind] ?? { vi: kind, en: kind };
+  return { typeVi: words.vi, typeEn: words.en };
 }
 
 function describe(value: unknown): string {

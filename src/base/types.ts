@@ -46,6 +46,8 @@ export interface SiteConfig {
   relatedCount: number;
   relatedScope: 'category' | 'site';
   defaultCategory: string;
+  /** Author `bantin new` writes into a new article when `--author` is not given; '' for none. */
+  defaultAuthor: string;
   /** Category display names in menu order; categories not listed follow, by name. */
   categories: string[];
   links: WebLink[];

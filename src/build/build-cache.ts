@@ -57,7 +57,7 @@ export function loadBuildCache(root: string, version: string): BuildCache {
   try {
     const stored = readParts(join(dir, CACHE_FILE)) as unknown as Stored;
     if (stored && stored.format === FORMAT && stored.version === version && stored.root === root && isCache(stored)) {
-      if (!packIntact(join(dir, stored.bodies.file), stored.bodies)) throw new Error('damaged body store');
+      if (!packIntact(join(dir, stored.bodies.file), stored.bodies)) throw new Error('damaged body store');  // allow-literal-message: internal: a damaged cache is thrown away and rebuilt
       const bodies = fileBodyStore(join(dir, stored.bodies.file), stored.bodies.size);
       packSums.set(bodies, stored.bodies);
       const { files, copies, search } = stored;
@@ -178,7 +178,7 @@ function chunkSums(path: string, from: number, size: number): string[] {
       const bytes = Math.min(PACK_CHUNK, size - at);
       for (let done = 0; done < bytes;) {
         const n = readSync(fd, buf, done, bytes - done, at + done);
-        if (n === 0) throw new Error(`${path} is cut short`);
+        if (n === 0) throw new Error(`${path} is cut short`);  // allow-literal-message: internal: the cache is rebuilt
         done += n;
       }
       sums.push(createHash('sha1').update(buf.subarray(0, bytes)).digest('base64'));
@@ -255,16 +255,16 @@ function readParts(path: string): Record<string, unknown> {
     const size = fstatSync(fd).size;
     const head = Buffer.alloc(HEAD);
     for (let at = 0; at < size;) {
-      if (readSync(fd, head, 0, HEAD, at) !== HEAD) throw new Error('cut short');
+      if (readSync(fd, head, 0, HEAD, at) !== HEAD) throw new Error('cut short');  // allow-literal-message: internal: the cache is rebuilt
       const length = head.readUInt32LE();
-      if (at + HEAD + length > size) throw new Error('cut short');
+      if (at + HEAD + length > size) throw new Error('cut short');  // allow-literal-message: internal: the cache is rebuilt
       const blob = Buffer.allocUnsafe(length);
       for (let done = 0; done < blob.length;) {
         const n = readSync(fd, blob, done, blob.length - done, at + HEAD + done);
-        if (n === 0) throw new Error('cut short');
+        if (n === 0) throw new Error('cut short');  // allow-literal-message: internal: the cache is rebuilt
         done += n;
       }
-      if (!createHash('sha1').update(blob).digest().equals(head.subarray(4))) throw new Error('damaged');
+      if (!createHash('sha1').update(blob).digest().equals(head.subarray(4))) throw new Error('damaged');  // allow-literal-message: internal: the cache is rebuilt
       const [key, value, chunk] = deserialize(blob) as [string, unknown, boolean?];
       if (chunk) {
         const map = (stored[key] ??= new Map()) as Map<unknown, unknown>;

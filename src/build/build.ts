@@ -10,6 +10,7 @@ import { planSite, type GenerateOptions } from '../plan/plan-site.js';
 import { BUILD_ID } from '../base/install.js';
 import type { OutputGroup } from '../plan/output-groups.js';
 import { BuildFailure, ProblemList } from '../base/problems.js';
+import { problemText } from '../base/messages/index.js';
 import { PoolProblem, renderInThreads, renderThreads } from '../render/pool.js';
 import { checkOutputFolder, openStaging, recoverOutput, type Staging } from '../write/staging.js';
 import { writeGroups, type Written } from './write-groups.js';
@@ -104,8 +105,7 @@ function start(options: BuildOptions, inputs: Inputs) {
     if (cache) plan.timings.cache = Math.round(cacheMs);
     if (options.cache && !unlock) {
       plan.warnings.push({
-        severity: 'warning', file: null, message: `another bantin build is using the build cache in ${CACHE_DIR}/; this one builds without it`,
-        hint: 'wait for the other build to finish; a lock left by a build that was killed is taken over on the next build',
+        severity: 'warning', file: null, ...problemText('cache-locked', { dir: CACHE_DIR }),
       });
     }
     const started = performance.now();
@@ -248,8 +248,7 @@ function finish(run: Run, write: () => number | Promise<number>): BuildResult | 
       // The output folder is already the new one: say so, and that the next build starts afresh.
       forgetCache(run.root);
       plan.warnings.push({
-        severity: 'warning', file: join(run.root, CACHE_DIR), message: `the output folder was updated, but the build cache could not be saved (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}); the next build will build everything afresh`,
-        hint: 'free some space on the disk that holds the site folder, or check that bantin may write to .bantin/',
+        severity: 'warning', file: join(run.root, CACHE_DIR), ...problemText('cache-not-saved', { reason: (err as NodeJS.ErrnoException).code ?? (err as Error).message }),
       });
     }
     return { out, pages: plan.groups.filter(isPage).length, files, reused: reusedCount(run), warnings: plan.warnings, timings: plan.timings };

@@ -4,6 +4,7 @@
 import { hash } from '../base/hash.js';
 import type { OutputGroup } from '../plan/output-groups.js';
 import { BuildFailure } from '../base/problems.js';
+import { problemText } from '../base/messages/index.js';
 import { TemplateError } from '../render/render.js';
 import type { Staging } from '../write/staging.js';
 import type { OutputFile } from '../base/types.js';
@@ -58,8 +59,7 @@ export function claimProduced(written: Written, file: OutputFile, group: OutputG
   if (first !== undefined && first !== group.id) {
     throw new BuildFailure([{
       severity: 'error', file: group.source.startsWith('content/') ? group.source : null,
-      message: `two sources want the same output file /${file.path}: ${first.replace(/^\w+:/, '')} and ${group.source}`,
-      hint: 'rename the file in content/ so it does not take a name bantin generates',
+      ...problemText('output-file-taken', { path: file.path, first: first.replace(/^\w+:/, ''), second: group.source }),
     }]);
   }
   written.set(key, { id: group.id, path: file.path });

@@ -7,10 +7,11 @@ import yaml from 'js-yaml';
 import { keyLine, tooLarge } from './yaml-lines.js';
 import { parseSiteDate } from '../base/dates.js';
 import { lineAt, type ProblemList } from '../base/problems.js';
-import { say } from '../base/messages/index.js';
+import { say, type Params } from '../base/messages/index.js';
 import { dayFirstDate, findYamlMistake, missingCloseLine, thousandsSeparated, valueColumn } from './yaml-mistakes.js';
 import { RESERVED_SLUGS } from '../base/urls.js';
 import { checkUrl } from '../base/url-policy.js';
+import { findTemplateText, PLACEHOLDER } from './article-template.js';
 import { slugify } from '../base/slug.js';
 import type { SourceFile } from './files.js';
 import type { Article, Problem, SiteConfig } from '../base/types.js';
@@ -37,20 +38,14 @@ export function readArticle(file: SourceFile, config: SiteConfig, problems: Prob
 function decode(bytes: Buffer, path: string, problems: ProblemList): string | null {
   const nul = bytes.indexOf(0);
   if (nul >= 0) {
-    problems.error(path, 'the file contains a NUL byte: it looks like a binary file, not text', {
-      line: lineAt(bytes.subarray(0, nul).toString('latin1'), nul),
-      hint: 'save the article as plain UTF-8 text',
-    });
+    problems.error(path, ...say('article-binary', {}, { line: lineAt(bytes.subarray(0, nul).toString('latin1'), nul) }));
     return null;
   }
   try {
     return utf8.decode(bytes);
   } catch {
     const bad = firstInvalidUtf8(bytes);
-    problems.error(path, 'the file is not valid UTF-8 text', {
-      line: lineAt(bytes.subarray(0, bad).toString('latin1'), bad),
-      hint: 'save it again with the UTF-8 encoding (not Windows-1258 or VNI/TCVN3)',
-    });
+    problems.error(path, ...say('article-encoding', {}, { line: lineAt(bytes.subarray(0, bad).toString('latin1'), bad) }));
     return null;
   }
 }
@@ -117,7 +112,7 @@ function parseText(text: string, path: string, config: SiteConfig, problems: Pro
   const fmText = parsed.matter;
   // YAML aliases can make a few lines expand to billions of values (a "billion laughs").
   if (tooLarge(fm)) {
-    problems.error(path, 'the front matter is far too large once its YAML aliases (`*name`) are expanded', { line: 2, hint: 'write the values out instead of repeating `&anchor` / `*alias` references' });
+    problems.error(path, ...say('front-matter-aliases', {}, { line: 2 }));
     return null;
   }
   const before = problems.errorCount;
@@ -125,14 +120,14 @@ function parseText(text: string, path: string, config: SiteConfig, problems: Pro
   const fmLines = fmText.split('\n');
   const rawValue = (key: string) => { const l = keyLine(fmText, key); return l ? fmLines[l - 1].replace(/^[^:]*:/, '').replace(/\s#.*$/, '').trim() : undefined; };
   const valueAt = (key: string) => { const l = keyLine(fmText, key); return { line: l, column: l ? valueColumn(fmLines[l - 1]) : undefined }; };
-  const bad = (key: string, message: string, hint?: string) => problems.error(path, message, { ...at(key), hint });
+  const bad = (key: string, code: string, params: Params = {}) => problems.error(path, ...say(code, params, at(key)));
 
   if (typeof fm !== 'object' || Array.isArray(fm)) {
-    problems.error(path, 'the front matter must be `key: value` lines', { line: 2, hint: 'write one `key: value` per line, like `title: "..."` and `date: 2024-01-28`' });
+    problems.error(path, ...say('front-matter-not-mapping', {}, { line: 2 }));
     return null;
   }
   const title = readText(fm, 'title');
-  if (title === undefined) bad('title', '`title` must be text', 'write `title: "..."`');
+  if (title === undefined) bad('title', 'field-title-not-text');
   else if (!title) problems.error(path, ...say('article-no-title', {}, { line: 2 }));
 
   let date = null;
@@ -143,17 +138,17 @@ function parseText(text: string, path: string, config: SiteConfig, problems: Pro
     const dayFirst = dayFirstDate(fm.date);
     if (r.ok) date = r.date;
     else if (dayFirst) problems.error(path, ...say('date-day-first', { key: 'date', value: String(fm.date), suggestion: dayFirst }, valueAt('date')));
-    else bad('date', `\`date\`: ${r.message}`, r.hint);
+    else bad('date', r.code, { ...r.params, key: 'date' });
   }
   let updated = date;
   if (fm.updated !== undefined && fm.updated !== null) {
     const r = parseSiteDate(fm.updated, config.timezone);
     if (r.ok) updated = r.date;
-    else bad('updated', `\`updated\`: ${r.message}`, r.hint);
+    else bad('updated', r.code, { ...r.params, key: 'updated' });
   }
 
   const author = readText(fm, 'author');
-  if (author === undefined) bad('author', '`author` must be text, a name like `Nguyễn Văn A`', 'write `author: Nguyễn Văn A`, or leave the line out');
+  if (author === undefined) bad('author', 'field-author-not-text');
 
   let views = 0;
   if (fm.views !== undefined && fm.views !== null) {
@@ -163,52 +158,52 @@ function parseText(text: string, path: string, config: SiteConfig, problems: Pro
   }
 
   const category = readText(fm, 'category');
-  if (category === undefined) bad('category', '`category` must be the name of one category, like `Tin tức`', 'write `category: Tin tức` (one category; use `tags:` for more keywords)');
+  if (category === undefined) bad('category', 'field-category-not-text');
   const categoryName = category || config.defaultCategory;
   // The default category's name is checked in bantin.yaml, at its line.
-  if (category && !slugify(categoryName)) bad('category', `the category "${categoryName}" has no letters or digits to make a URL from`, 'name the category with words, like `category: Thông báo`');
-  else if (category && RESERVED_SLUGS.has(slugify(categoryName))) {
-    bad('category', `the category "${categoryName}" would take the URL /${slugify(categoryName)}/, which bantin uses itself`, 'choose another category name');
-  }
+  if (category && !slugify(categoryName)) bad('category', 'field-category-no-slug', { name: categoryName });
+  else if (category && RESERVED_SLUGS.has(slugify(categoryName))) bad('category', 'field-category-reserved', { name: categoryName, slug: slugify(categoryName) });
 
   let tagNames: string[] = [];
   if (typeof fm.tags === 'string') tagNames = fm.tags.split(',');
   else if (Array.isArray(fm.tags) && fm.tags.every((t) => typeof t === 'string' || typeof t === 'number')) tagNames = fm.tags.map(String);
-  else if (fm.tags !== undefined && fm.tags !== null) bad('tags', '`tags` must be a list of texts', 'write `tags: [đất đai, dịch vụ công]`');
+  else if (fm.tags !== undefined && fm.tags !== null) bad('tags', 'field-tags-not-list');
   tagNames = [...new Set(tagNames.map((t) => t.trim()).filter((t) => slugify(t)))];
 
   const summary = readText(fm, 'summary');
-  if (summary === undefined) bad('summary', '`summary` must be text', 'write `summary: "Một câu tóm tắt."` in double quotes');
+  if (summary === undefined) bad('summary', 'field-summary-not-text');
   let image = readText(fm, 'image');
-  const imageHint = 'write a path relative to this file, like `image: ../../files/anh.jpg`, or an https:// URL';
-  if (image === undefined) bad('image', '`image` must be the path or URL of an image', imageHint);
+  if (image === undefined) bad('image', 'field-image-not-text');
   else if (image) {
     // Through the one URL policy: only http(s) URLs and paths, as a browser would read the scheme.
     const v = checkUrl(image, 'image');
     if (v.ok) image = v.url;
-    else bad('image', `\`image\` ${v.message}`, v.hint.replace('`files/anh.jpg`', 'a path relative to this file, like `../../files/anh.jpg`'));
+    // allow-literal-message: the URL policy's words are not in the catalogue yet (see the issue's closing note).
+    else problems.error(path, `\`image\` ${v.message}`, { ...at('image'), hint: v.hint.replace('`files/anh.jpg`', 'a path relative to this file, like `../../files/anh.jpg`') });
   }
 
   let oldUrls: string[] = [];
-  const oldUrlsHint = 'write a list of the old addresses, like `oldUrls: ["https://old.gov.vn/Lists/Posts/Post.aspx?ID=83"]`';
   if (typeof fm.oldUrls === 'string') oldUrls = [fm.oldUrls];
   else if (Array.isArray(fm.oldUrls) && fm.oldUrls.every((u) => typeof u === 'string')) oldUrls = fm.oldUrls as string[];
-  else if (fm.oldUrls !== undefined && fm.oldUrls !== null) bad('oldUrls', '`oldUrls` must be a list of addresses', oldUrlsHint);
+  else if (fm.oldUrls !== undefined && fm.oldUrls !== null) bad('oldUrls', 'field-old-urls-not-list');
   const badOld = oldUrls.find((u) => !/^(https?:\/\/[^/\s]+)?\/\S*$/i.test(u.trim()));
-  if (badOld !== undefined) bad('oldUrls', `\`oldUrls\`: "${badOld}" is not an http(s) address or a path starting with /`, oldUrlsHint);
+  if (badOld !== undefined) bad('oldUrls', 'field-old-urls-bad', { url: badOld });
 
   let draft = false;
   if (fm.draft !== undefined && fm.draft !== null) {
     if (typeof fm.draft === 'boolean') draft = fm.draft;
     else problems.error(path, ...say('article-draft-not-boolean', {}, at('draft')));
   }
+  // A draft may keep the template of `bantin new`; a published article may not (check warns on drafts).
+  const template = draft ? null : findTemplateText(text);
+  if (template) problems.error(path, ...say('article-placeholder', { placeholder: PLACEHOLDER }, { line: template.line, column: template.column }));
 
   const slugSource = fm.slug ?? basename(path, extname(path));
   let slug = '';
-  if (typeof slugSource !== 'string' && typeof slugSource !== 'number') bad('slug', '`slug` must be text', 'write `slug: ten-bai-viet`');
+  if (typeof slugSource !== 'string' && typeof slugSource !== 'number') bad('slug', 'field-slug-not-text');
   else {
     slug = slugify(String(slugSource));
-    if (!slug) bad(fm.slug === undefined ? 'title' : 'slug', `cannot make a URL from ${fm.slug === undefined ? 'the file name' : '`slug`'} "${slugSource}"`, 'use letters and digits, like `slug: ten-bai-viet`');
+    if (!slug) bad(fm.slug === undefined ? 'title' : 'slug', fm.slug === undefined ? 'field-slug-from-file' : 'field-slug-empty', { value: String(slugSource) });
   }
 
   if (problems.errorCount > before || !date || !updated || !title) return null;

@@ -30,6 +30,7 @@ export const DEFAULT_CONFIG: Readonly<SiteConfig> = {
   relatedCount: 10,
   relatedScope: 'category',
   defaultCategory: 'Tin tức',
+  defaultAuthor: '',
   categories: [],
   links: [],
   menu: [],
@@ -107,9 +108,9 @@ function validateConfig(raw: Record<string, unknown>, source: string, problems: 
   for (const [key, value] of Object.entries(raw)) {
     if (value === null || value === undefined) continue;
     switch (key) {
-      case 'title': case 'unit': case 'description': case 'defaultCategory':
-        if (typeof value === 'string' && (value.trim() || key === 'unit' || key === 'description')) config[key] = value.trim();
-        else bad(key, key === 'unit' || key === 'description' ? 'text' : 'a non-empty text');
+      case 'title': case 'unit': case 'description': case 'defaultCategory': case 'defaultAuthor':
+        if (typeof value === 'string' && (value.trim() || key === 'unit' || key === 'description' || key === 'defaultAuthor')) config[key] = value.trim();
+        else bad(key, key === 'unit' || key === 'description' || key === 'defaultAuthor' ? 'text' : 'a non-empty text');
         if (key === 'defaultCategory' && typeof value === 'string' && value.trim()) checkCategory(key, config.defaultCategory, keyLine(source, key));
         break;
       case 'locale':
@@ -252,7 +253,8 @@ const CSS_COLOR = /^(#[0-9a-f]{3,8}|[a-z]+|(rgb|hsl)a?\([0-9.,%\s/]+\))$/i;
 /** What a right value looks like, for the hint of a key that has a wrong one. */
 const EXAMPLES: Record<string, string> = {
   title: '`title: Cổng thông tin điện tử huyện Sông Lam`', unit: '`unit: Ủy ban nhân dân huyện Sông Lam`',
-  description: '`description: "Một câu giới thiệu."`', defaultCategory: '`defaultCategory: Tin tức`', locale: '`locale: vi`',
+  description: '`description: "Một câu giới thiệu."`', defaultCategory: '`defaultCategory: Tin tức`',
+  defaultAuthor: '`defaultAuthor: Văn phòng HĐND và UBND huyện`', locale: '`locale: vi`',
   logo: '`logo: files/logo.png`', pageSize: '`pageSize: 20`', relatedCount: '`relatedCount: 10`', visits: '`visits: 21262`',
   relatedScope: '`relatedScope: category`', categories: '`categories: [Tin tức, Thông báo]`', sidebar: '`sidebar: [date, links, visits]`',
   markdown: '`markdown:` then indented lines like `  html: false`', feeds: '`feeds:` then indented lines like `  limit: 50`',

@@ -7,6 +7,7 @@ import { extname, join, relative, sep } from 'node:path';
 import yaml from 'js-yaml';
 import { tooLarge } from './yaml-lines.js';
 import { lineAt, type ProblemList } from '../base/problems.js';
+import { say } from '../base/messages/index.js';
 
 export const CONTENT_DIR = 'content';
 export const DATA_DIR = 'data';
@@ -63,14 +64,14 @@ export function listFolder(root: string, folder: string, problems: ProblemList, 
     // A link to a folder that contains it would make the walk endless.
     const real = safeRealpath(dir);
     if (real !== null && walking.has(real)) {
-      problems.error(rel, 'this symbolic link makes a loop: it points to a folder that contains it', { hint: 'remove the link' });
+      problems.error(rel, ...say('link-loop'));
       return;
     }
     try {
       entries = readdirSync(dir, { withFileTypes: true });
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'ENOENT' || dir !== contentRoot) {
-        problems.error(rel, `cannot read this folder (${(err as NodeJS.ErrnoException).code})`, { hint: 'check that it exists and that you may read it' });
+        problems.error(rel, ...say('folder-unreadable', { errno: String((err as NodeJS.ErrnoException).code) }));
       }
       return;
     }
@@ -80,7 +81,7 @@ export function listFolder(root: string, folder: string, problems: ProblemList, 
       const abs = join(dir, entry.name);
       const path = `${rel}/${entry.name}`;
       if (entry.name.includes('\\')) {
-        problems.error(path, 'the file name contains a backslash (\\), which cannot be part of a URL', { hint: 'rename it using letters, digits and `-`' });
+        problems.error(path, ...say('name-backslash'));
         continue;
       }
       let isDir = entry.isDirectory();
@@ -89,15 +90,15 @@ export function listFolder(root: string, folder: string, problems: ProblemList, 
         try {
           target = realpathSync(abs);
         } catch {
-          problems.error(path, 'this symbolic link points to nothing', { hint: 'remove the link or restore its target' });
+          problems.error(path, ...say('link-dangling'));
           continue;
         }
         if (target !== realRoot && !target.startsWith(realRoot + sep)) {
-          problems.error(path, 'this symbolic link points outside the site folder', { hint: `copy the file into ${folder}/ instead of linking to it` });
+          problems.error(path, ...say('link-outside', { folder }));
           continue;
         }
         if (avoided.some((a) => target === a || target.startsWith(a + sep))) {
-          problems.error(path, `this symbolic link leads into ${target === avoided[0] || target.startsWith(avoided[0] + sep) ? 'the output folder' : 'the build cache'}, which the build writes`, { hint: 'remove the link' });
+          problems.error(path, ...say(target === avoided[0] || target.startsWith(avoided[0] + sep) ? 'link-into-output' : 'link-into-cache'));
           continue;
         }
         const st = statSync(abs);
@@ -156,11 +157,11 @@ export function loadData(root: string, problems: ProblemList): Record<string, un
     const path = `${DATA_DIR}/${name}`;
     // Same rule as content/: a regular file, or a link that stays inside the site.
     const real = safeRealpath(join(root, path));
-    const why = real === null ? 'this symbolic link points to nothing'
-      : real !== realRoot && !real.startsWith(realRoot + sep) ? 'this symbolic link points outside the site folder'
-        : statSync(real).isDirectory() ? 'this is a folder, not a data file' : null;
+    const why = real === null ? 'data-link-dangling'
+      : real !== realRoot && !real.startsWith(realRoot + sep) ? 'data-link-outside'
+        : statSync(real).isDirectory() ? 'data-is-folder' : null;
     if (why || real === null) {
-      problems.error(path, why!, { hint: 'data/ holds .yaml, .yml and .json files; copy the file here or rename the folder' });
+      problems.error(path, ...say(why!));
       continue;
     }
     let bytes: ReturnType<typeof readRegularFile>;
@@ -174,25 +175,21 @@ export function loadData(root: string, problems: ProblemList): Record<string, un
     const text = bytes.toString('utf8').replace(/^\uFEFF/, '');
     if (!isUtf8(bytes) || text.includes('\0')) {
       const nul = text.includes('\0');
-      problems.error(path, nul ? 'the file contains a NUL byte: it looks like a binary file, not text' : 'the file is not valid UTF-8 text', {
-        line: lineAt(text, text.indexOf(nul ? '\0' : '\uFFFD')), hint: 'save it again as plain UTF-8 text',
-      });
+      problems.error(path, ...say(nul ? 'data-binary' : 'data-encoding', {}, { line: lineAt(text, text.indexOf(nul ? '\0' : '\uFFFD')) }));
       continue;
     }
     try {
       const value = ext === '.json' ? JSON.parse(text) : yaml.load(text, { schema: yaml.CORE_SCHEMA });
       if (tooLarge(value, 1_000_000)) {
-        problems.error(path, 'the data file is far too large once its YAML aliases (`*name`) are expanded', { hint: 'write the values out instead of repeating `&anchor` / `*alias` references' });
+        problems.error(path, ...say('data-aliases'));
       } else data[name.slice(0, -ext.length)] = value;
     } catch (err) {
       const e = err as yaml.YAMLException;
       // JSON.parse says only `at position 13`; editors want a line.
       const at = /at position (\d+)/.exec(e.message);
-      problems.error(path, `cannot read this data file: ${e.reason ?? e.message}`, {
+      problems.error(path, ...say(ext === '.json' ? 'data-json' : 'data-yaml', { reason: e.reason ?? e.message }, {
         line: e.mark ? e.mark.line + 1 : at ? lineAt(text, Number(at[1])) : undefined,
-        hint: ext === '.json' ? 'check its syntax: JSON wants double quotes around names and texts, and no comma after the last item'
-          : 'check its syntax; YAML uses spaces, not tabs, for indentation',
-      });
+      }));
     }
   }
   return data;

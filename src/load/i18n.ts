@@ -5,6 +5,7 @@ import { tooLarge } from './yaml-lines.js';
 import { join, relative, sep } from 'node:path';
 import yaml from 'js-yaml';
 import type { ProblemList } from '../base/problems.js';
+import { say } from '../base/messages/index.js';
 
 export const LOCALES_DIR = 'locales';
 
@@ -18,9 +19,7 @@ export type Strings = Record<string, any>;
 export function loadStrings(templateDirs: string[], locale: string, problems: ProblemList, root = ''): Strings {
   const found = templateDirs.map((d) => join(d, LOCALES_DIR, `${locale}.yaml`)).filter((p) => existsSync(p));
   if (found.length === 0) {
-    problems.error('bantin.yaml', `there is no translations file for locale "${locale}"`, {
-      hint: `use locale: vi or locale: en, or add templates/${LOCALES_DIR}/${locale}.yaml`,
-    });
+    problems.error('bantin.yaml', ...say('locale-missing', { locale, dir: LOCALES_DIR }));
     return {};
   }
   let strings: Strings = {};
@@ -31,7 +30,7 @@ export function loadStrings(templateDirs: string[], locale: string, problems: Pr
       // Aliases cost nothing to load but expand when the strings are hashed: a few lines of `*a`
       // would stand for billions of values.
       if (tooLarge(value)) {
-        problems.error(shown, 'the translations file is far too large once its YAML aliases (`*name`) are expanded', { line: 1, hint: 'write the texts out instead of repeating `&anchor` / `*alias` references' });
+        problems.error(shown, ...say('locale-aliases', {}, { line: 1 }));
         continue;
       }
       strings = merge(strings, value as Strings);
@@ -41,11 +40,10 @@ export function loadStrings(templateDirs: string[], locale: string, problems: Pr
         continue;
       }
       const e = err as yaml.YAMLException;
-      problems.error(shown, `cannot read this translations file: ${e.reason ?? e.message}`, {
+      problems.error(shown, ...say('locale-yaml', { reason: e.reason ?? e.message }, {
         line: e.mark ? e.mark.line + 1 : undefined,
         column: e.mark ? e.mark.column + 1 : undefined,
-        hint: 'check that line: YAML uses spaces (not tabs) to indent, and texts with `: ` or `#` need double quotes',
-      });
+      }));
     }
   }
   return strings;

@@ -8,6 +8,7 @@ import { createImageSizer } from './images.js';
 import { CONTENT_DIR } from '../load/files.js';
 import { createMarkdown, imageSizesHold, resolveLink, shorten, type LinkTargets, type RenderedMarkdown } from './markdown.js';
 import { ProblemList } from '../base/problems.js';
+import { say } from '../base/messages/index.js';
 import { locator } from './source-lines.js';
 import type { Article, Site } from '../base/types.js';
 
@@ -45,13 +46,13 @@ export function renderMarkdown(site: Site, root: string, assets: string[], origi
       // A picture in content/ gets its pixel size, so the page keeps its place while it loads.
       const local = !broken.length && a.image.startsWith(basePath) && !a.image.includes('://') ? a.image.slice(basePath.length) : null;
       a.imageSize = local === null ? null : targets.imageSize!(safeDecode(local));
-      for (const link of broken) report(a.sourcePath, `the image ${link} does not exist`, { ...where(link, 'image'), hint: 'check the path in `image:`; it is relative to this file' });
+      for (const link of broken) report(a.sourcePath, ...say('image-missing', { link }, where(link, 'image')));
     }
     for (const src of result.missingAlt ?? []) {
-      problems.warn(a.sourcePath, `the image ${src} has no description (alt text) for readers who cannot see it`, { ...where(src), hint: 'describe it between the brackets: ![Quang cảnh hội nghị](anh.png)' });
+      problems.warn(a.sourcePath, ...say('image-no-alt', { src }, where(src)));
     }
     for (const link of result.brokenLinks) {
-      report(a.sourcePath, `broken link: ${link} points to no article or file`, { ...where(link), hint: 'links are relative to this file, e.g. ../2024/bai-viet.md or ../../files/tai-lieu.pdf' });
+      report(a.sourcePath, ...say('link-broken', { link }, where(link)));
     }
   }
   return render;

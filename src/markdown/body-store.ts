@@ -54,7 +54,7 @@ export function fileBodyStore(path: string, keep = 0, { readOnly = false } = {})
   const fd = openSync(path, readOnly ? 'r' : keep > 0 ? 'r+' : 'w+');
   if (keep > 0 && fstatSync(fd).size < keep) {
     closeSync(fd);
-    throw new Error(`${path} is shorter than its cache says`);
+    throw new Error(`${path} is shorter than its cache says`);  // allow-literal-message: internal: the cache is rebuilt
   }
   if (!readOnly) ftruncateSync(fd, keep);
   // A reader (a render thread) sees the whole file as written.
@@ -84,7 +84,7 @@ export function fileBodyStore(path: string, keep = 0, { readOnly = false } = {})
       if (window.length < size) window = Buffer.allocUnsafe(Math.max(size, READ_AHEAD));
       for (let done = 0; done < size;) {
         const n = readSync(fd, window, done, size - done, at + done);
-        if (n === 0) throw new Error(`${path} ends before byte ${at + bytes}`);
+        if (n === 0) throw new Error(`${path} ends before byte ${at + bytes}`);  // allow-literal-message: internal: the cache is rebuilt
         done += n;
       }
       windowAt = at;
@@ -94,7 +94,7 @@ export function fileBodyStore(path: string, keep = 0, { readOnly = false } = {})
   };
   return {
     put(html, text) {
-      if (readOnly) throw new Error(`${path} is open read-only`);
+      if (readOnly) throw new Error(`${path} is open read-only`);  // allow-literal-message: internal: a bug if reached
       const h = Buffer.from(html);
       // The text as UTF-16: the search index reads every one, and decoding UTF-8 was most of that.
       const t = Buffer.from(text, 'utf16le');

@@ -1,5 +1,6 @@
 // The site model: published articles in order, categories, tags and archive periods.
 import type { ProblemList } from '../base/problems.js';
+import { say } from '../base/messages/index.js';
 import { slugify as slugOf } from '../base/slug.js';
 import { pad } from '../base/dates.js';
 import { archivePath, RESERVED_SLUGS, tagPath } from '../base/urls.js';
@@ -45,9 +46,7 @@ export function buildSiteModel(
   // Views counted from the server's logs (`bantin views`) add to the ones the front matter carries over.
   const counted = countedViews(data);
   if (data.views !== undefined && !counted) {
-    problems.warn(VIEWS_FILE, 'this is not a views file as `bantin views` writes it, so no counted views are shown', {
-      hint: 'restore it from Git, or delete it and run `bantin views` again',
-    });
+    problems.warn(VIEWS_FILE, ...say('views-file-foreign'));
   }
   articles.forEach((a, i) => {
     const category = categories.get(slugify(a.categoryName))!;
@@ -80,16 +79,12 @@ function groupBy(
         // A name bantin.yaml gives (`categories`, `defaultCategory`) was reported there, at its line.
         const fromConfig = [...config.categories, config.defaultCategory].some((c) => slugify(c) === slug);
         if (kind === 'category' && RESERVED_SLUGS.has(slug) && !fromConfig) {
-          problems.error(a.sourcePath, `the category "${name}" would take the URL /${slug}/, which bantin uses itself`, {
-            hint: 'choose another category name',
-          });
+          problems.error(a.sourcePath, ...say('field-category-reserved', { name, slug }));
         }
         group = { name, slug, url: `${slug}/`, articles: [] };
         groups.set(slug, group);
       } else if (group.name !== name && kind === 'category' && !config.categories.some((c) => slugify(c) === slug)) {
-        problems.warn(a.sourcePath, `category "${name}" is spelled "${group.name}" elsewhere; both are shown as "${group.name}"`, {
-          hint: 'use one spelling everywhere, or list the category in bantin.yaml `categories`',
-        });
+        problems.warn(a.sourcePath, ...say('category-spelling', { name, other: group.name }));
       }
       group.articles.push(a);
     }

@@ -18,6 +18,7 @@ import { archiveDays, copyGroup, PageGroup, searchDocs, sitemapEntries, type Out
 import { planPages, type Page } from '../model/pages.js';
 import { ARCHIVE_DAYS_PATH, outputFile } from '../base/urls.js';
 import { BuildFailure, ProblemList, sortProblems } from '../base/problems.js';
+import { say } from '../base/messages/index.js';
 import { createRenderer, TemplateError, type Renderer } from '../render/render.js';
 import { searchIndexFiles } from '../outputs/search/build-index.js';
 import { buildSiteModel } from '../model/site.js';
@@ -164,9 +165,7 @@ export function templateSearchPath(root: string, layer?: SiteLayer): string[] {
 function robotsNotice(config: SiteConfig, problems: ProblemList): void {
   if (config.basePath === '/') return;
   const root = new URL('/robots.txt', config.baseUrl).href;
-  problems.warn(null, `the site is published under ${config.basePath}, but crawlers read robots.txt only at ${root}: the robots.txt written in the output folder is not read there`, {
-    hint: `add this line to ${root}: Sitemap: ${config.baseUrl}sitemap.xml`,
-  });
+  problems.warn(null, ...say('robots-under-base-path', { basePath: config.basePath, root, sitemap: `${config.baseUrl}sitemap.xml` }));
 }
 
 /** Compiling the theme takes a while: a rebuild with the same templates and settings reuses it. */
@@ -192,11 +191,8 @@ function claimOutputs(pages: Page[], assets: [string, string][], assetNames: Map
     else {
       const both = [first, source].sort();
       const articles = both.filter((s) => s.endsWith('.md')).length;
-      problems.error(both.find((s) => s.startsWith('content/')) ?? source, `two sources want the same URL /${path.replace(/index\.html$/, '')}: ${both.join(' and ')}`, {
-        hint: articles === 2 ? 'give one of them another `slug:` in its front matter, or rename its file'
-          : articles === 1 ? 'give the article another `slug:`, or rename the file in content/'
-            : 'rename or move the file in content/: bantin makes that page itself',
-      });
+      const code = articles === 2 ? 'url-taken-two-articles' : articles === 1 ? 'url-taken-article' : 'url-taken-generated';
+      problems.error(both.find((s) => s.startsWith('content/')) ?? source, ...say(code, { url: path.replace(/index\.html$/, ''), first: both[0], second: both[1] }));
     }
   };
   for (const page of pages) claim(outputFile(page.path), page.source);
@@ -231,14 +227,9 @@ function checkFolders(pages: Page[], assets: [string, string][], generated: [str
       const [, fileSource] = file;
       const isAsset = (s: string) => s.startsWith('content/') && !s.endsWith('.md');
       if (isAsset(fileSource)) {
-        problems.error(fileSource, `this file has the URL /${folder}, but ${source} needs a folder there (/${path})`, {
-          hint: source.endsWith('.md') ? 'rename the file (for example give it an extension such as .pdf), or give the article another `slug:`'
-            : `rename or move the file: bantin makes /${folder}/ itself`,
-        });
+        problems.error(fileSource, ...say(source.endsWith('.md') ? 'file-where-folder-for-article' : 'file-where-folder-for-bantin', { folder, source, path }));
       } else {
-        problems.error(isAsset(source) ? `content/${folder}` : source, `this ${isAsset(source) ? 'folder' : 'article'} would publish under /${folder}/, but ${fileSource} is the file /${folder}`, {
-          hint: isAsset(source) ? `rename the folder: bantin makes /${folder} itself` : 'give the article another `slug:`, or rename its file',
-        });
+        problems.error(isAsset(source) ? `content/${folder}` : source, ...say(isAsset(source) ? 'folder-under-file' : 'article-under-file', { folder, file: fileSource }));
       }
     }
   }

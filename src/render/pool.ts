@@ -57,7 +57,7 @@ export function renderThreads(pages: number): number {
  * staging folder can then be removed without a worker writing into it again.
  */
 export async function renderInThreads(setup: RenderSetup, jobs: RenderJob[], threads: number, stop?: AbortSignal): Promise<number> {
-  if (jobs.some((j) => j.body) && setup.bodies === null) throw new Error('render threads need the article bodies in a file');
+  if (jobs.some((j) => j.body) && setup.bodies === null) throw new Error('render threads need the article bodies in a file');  // allow-literal-message: internal: a bug if reached
   // Compiled code even under the tests, which run src/: a worker thread cannot load TypeScript.
   const url = new URL('../../lib/render/worker.js', import.meta.url);
   const workers = Array.from({ length: threads }, () => new Worker(url, { workerData: setup }));

@@ -1,4 +1,5 @@
-// `bantin new`: a new article file with its front matter filled in.
+// `bantin new`: a new article file, a draft, with its front matter filled in and a template body
+// that build refuses to publish until the editor has written the article.
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { loadConfig } from '../load/config.js';
@@ -6,6 +7,8 @@ import { pad, toSiteDate } from '../base/dates.js';
 import { CONTENT_DIR } from '../load/files.js';
 import { ProblemList } from '../base/problems.js';
 import { slugify } from '../base/slug.js';
+import { say } from '../base/messages/index.js';
+import { templateBody } from '../load/article-template.js';
 
 export interface NewArticleOptions {
   root: string;
@@ -15,7 +18,10 @@ export interface NewArticleOptions {
   now?: number;
 }
 
-/** `bantin new`: writes `content/<category-slug>/<yyyy>/<slug>.md` with its front matter filled in. */
+/**
+ * `bantin new`: writes `content/<category-slug>/<yyyy>/<slug>.md`, `draft: true`, the author from
+ * `--author` or bantin.yaml `defaultAuthor`. Problems are thrown as a BuildFailure, from the catalogue.
+ */
 export function newArticle(options: NewArticleOptions): string {
   const root = resolve(options.root);
   const problems = new ProblemList();
@@ -23,25 +29,29 @@ export function newArticle(options: NewArticleOptions): string {
   problems.throwIfErrors();
   const title = options.title.trim();
   const slug = slugify(title);
-  if (!slug) throw new Error('the title needs letters or digits to make a file name from');
+  if (!slug) problems.error(null, ...say('new-no-slug', { title }));
   const category = options.category?.trim() || config.defaultCategory;
   const categorySlug = slugify(category);
-  if (!categorySlug) throw new Error(`cannot make a folder name from the category "${category}"`);
+  if (!categorySlug) problems.error(null, ...say('new-no-category-slug', { category }));
+  problems.throwIfErrors();
   const d = toSiteDate(options.now ?? Date.now(), config.timezone);
   const path = join(root, CONTENT_DIR, categorySlug, String(d.year), `${slug}.md`);
-  if (existsSync(path)) throw new Error(`${path} already exists; choose another title or edit that file`);
+  if (existsSync(path)) problems.error(null, ...say('new-exists', { path }));
+  problems.throwIfErrors();
+  const author = options.author?.trim() || config.defaultAuthor;
   const lines = [
     '---',
     `title: ${JSON.stringify(title)}`,
     `date: ${d.year}-${pad(d.month)}-${pad(d.day)} ${pad(d.hour)}:${pad(d.minute)}`,
-    `author: ${JSON.stringify(options.author?.trim() ?? '')}`,
+    `author: ${JSON.stringify(author)}`,
     'views: 0',
     `category: ${JSON.stringify(category)}`,
     'tags: []',
+    // Not published until the editor removes this line (build refuses the template text anyway).
+    'draft: true',
     '---',
     '',
-    'Nội dung bài viết.',
-    '',
+    templateBody(),
   ];
   mkdirSync(dirname(path), { recursive: true });
   writeFileSync(path, lines.join('\n'), { flag: 'wx' });

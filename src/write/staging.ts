@@ -7,6 +7,7 @@ import { CONTENT_DIR, DATA_DIR } from '../load/files.js';
 import { CACHE_FOLDER, isAlive, isScratchInUse, MARKER_TEXT, OUTPUT_MARKER, safeOutputPath, STAGING_MARK, targetsIn } from '../base/out-dir.js';
 import { TEMPLATES_DIR } from '../base/install.js';
 import { BuildFailure, type ProblemList } from '../base/problems.js';
+import { problemText, say } from '../base/messages/index.js';
 
 /**
  * A build writes into a staging folder beside the output folder and swaps it in only when
@@ -39,8 +40,7 @@ export function openStaging(out: string): Staging {
   const name = basename(out);
   // Found before anything is written, so the message names the path and says what to do.
   const inTheWay = (path: string) => new BuildFailure([{
-    severity: 'error', file: path, message: 'the output folder cannot go here: this path is a file, not a folder',
-    hint: 'choose another --out folder, or move that file away',
+    severity: 'error', file: path, ...problemText('out-is-file'),
   }]);
   if (existsSync(out) && !statSync(out).isDirectory()) throw inTheWay(out);
   try {
@@ -74,6 +74,7 @@ export function openStaging(out: string): Staging {
       const old = join(parent, `.${name}${STAGING_MARK}old-${process.pid}`);
       writeFileSync(join(dir, OUTPUT_MARKER), MARKER_TEXT);
       if (existsSync(out)) {
+        // allow-literal-message: only a race with another program after the check in openStaging reaches it.
         if (!statSync(out).isDirectory()) throw new Error(`the output path ${out} is a file, not a folder`);
         renameSync(out, old);
         // Killed here, no output folder is left: the next build renames `old` back (recoverOutput).
@@ -214,15 +215,10 @@ export function checkOutputFolder(root: string, out: string, problems: ProblemLi
   const o = realPath(out);
   const inside = (child: string, parent: string) => child === parent || child.startsWith(parent.endsWith(sep) ? parent : parent + sep);
   const sources = [CONTENT_DIR, TEMPLATES_DIR, DATA_DIR, CACHE_FOLDER].map((d) => realPath(join(r, d)));
-  if (inside(r, o)) problems.error(null, `the output folder ${out} is the site folder or contains it`, { hint: 'use --out dist (the default) or another folder' });
-  else if (sources.some((s) => inside(o, s))) {
-    problems.error(null, `the output folder ${out} is inside the site's sources or its build cache${o !== out ? ` (it leads to ${o})` : ''}`, { hint: 'use --out dist (the default)' });
-  } else if (isForeignFolder(o)) {
-    // The output folder is replaced whole: never take a folder of someone's own files for one.
-    problems.error(null, `the output folder ${out} holds files that bantin did not make (it has no ${OUTPUT_MARKER} file), so bantin will not replace it`, {
-      hint: 'choose an empty or new folder for --out; if an older bantin made this one, delete it once and build again',
-    });
-  }
+  if (inside(r, o)) problems.error(null, ...say('out-contains-site', { out }));
+  else if (sources.some((s) => inside(o, s))) problems.error(null, ...say(o !== out ? 'out-inside-sources-link' : 'out-inside-sources', { out, target: o }));
+  // The output folder is replaced whole: never take a folder of someone's own files for one.
+  else if (isForeignFolder(o)) problems.error(null, ...say('out-foreign', { out, marker: OUTPUT_MARKER }));
 }
 
 /** Where a path leads, symbolic links resolved, for the part of it that exists. */

@@ -1,8 +1,10 @@
 // The message catalogue: every entry in both languages with the same parameters, no code twice;
 // and what the CLI prints in each language (help, usage errors, summaries, --json codes).
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CATALOGUE, CATALOGUE_PARTS } from '../../src/base/messages/index.js';
-import { article, makeSite, runCli } from '../helpers.js';
+import { article, makeSite, PROJECT, runCli } from '../helpers.js';
 
 /** A text's parameters; `{nameVi}` / `{nameEn}` are one parameter, worded for each language. */
 const params = (s: string) => [...new Set([...s.matchAll(/\{(\w+?)(Vi|En)?\}/g)].map((m) => m[1]))].sort();
@@ -28,10 +30,52 @@ describe('the catalogue', () => {
   });
 });
 
+/**
+ * Lines of a module that put a literal text where a person reads it: `throw new Error('…')`,
+ * `problems.error(file, '…')` / `warn`, `hint: '…'`, a sentence written to stdout or stderr. The
+ * marker `allow-literal-message` on the line or the one above lets one pass (an internal invariant
+ * nobody sees, or the English kept beside a catalogue code), and says why.
+ */
+function literalMessages(source: string): number[] {
+  const patterns = [/throw new Error\(\s*['`"]/, /problems\.(error|warn)\([^,()]*,\s*['`"]/, /\bhint: ['`"]/, /(console\.(log|error|warn)|process\.(stdout|stderr)\.write)\(\s*['`"][^'`"]*?[A-Za-z]{3,} [a-z]{3,}/];
+  const lines = source.split('\n');
+  return lines.flatMap((l, i) => (patterns.some((p) => p.test(l)) && !/allow-literal-message/.test(`${lines[i - 1] ?? ''}\n${l}`) ? [i + 1] : []));
+}
+
+/**
+ * Modules whose messages are not in the catalogue yet, with how many such lines each has: the count
+ * may only go down (lower it here when you move one). A module not listed may have none.
+ */
+const NOT_YET_MOVED: Record<string, number> = {
+  'base/url-policy.ts': 1, 'load/article.ts': 1, 'load/config.ts': 13,
+  'load/files.ts': 4, 'render/template-guard.ts': 2,
+  'tools/import/command.ts': 1, 'tools/views/command.ts': 4, 'tools/views/filters.ts': 1,
+  'tools/views/reports.ts': 2, 'tools/views/state.ts': 2,
+};
+
+describe('messages outside the catalogue', () => {
+  it('finds a literal message, and lets one with the marker pass (the scan can fail)', () => {
+    expect(literalMessages("if (!ok) throw new Error('the file is broken');\nproblems.warn(path, `bad ${x}`, { hint: 'fix it' });")).toEqual([1, 2]);
+    expect(literalMessages("// allow-literal-message: internal\nthrow new Error('cut short');\nthrow new Error(text('code'));")).toEqual([]);
+  });
+
+  it('has no module with more literal messages than the list of those still to move', () => {
+    const src = join(PROJECT, 'src');
+    const found: Record<string, number> = {};
+    for (const file of readdirSync(src, { recursive: true }) as string[]) {
+      const path = file.split('\\').join('/');
+      if (!path.endsWith('.ts') || path.startsWith('base/messages/')) continue;
+      const lines = literalMessages(readFileSync(join(src, file), 'utf8'));
+      if (lines.length) found[path] = lines.length;
+    }
+    expect(found).toEqual(NOT_YET_MOVED);
+  });
+});
+
 const vi = { BANTIN_LANG: '' };
 
 describe('the CLI in the site\'s language', () => {
-  const good = () => makeSite({ 'content/tin-tuc/bai.md': article({ title: 'Họp dân', date: '2024-01-03 08:00', summary: 'Tóm tắt.' }) }, 'messages');
+  const good = () => makeSite({ 'content/tin-tuc/bai.md': article({ title: 'Họp dân', date: '2024-01-03 08:00', author: 'Lê Văn A', summary: 'Tóm tắt.' }) }, 'messages');
 
   it('prints --help in Vietnamese by default and in English with --lang en', () => {
     expect(runCli(['--help'], { env: vi, cwd: good() }).stdout).toMatch(/^Cách dùng: bantin <lệnh>[\s\S]*Dựng trang vào thư mục kết quả/);

@@ -3,8 +3,9 @@
 import { describe, expect, it } from 'vitest';
 import { article, makeSite, runCli } from '../helpers.js';
 
-const BROKEN = article({ title: 'Có liên kết hỏng', date: '2024-01-02 09:00', summary: 'Tóm tắt.' }, 'Xem [bài cũ](../khong-co.md).');
-const CLEAN = article({ title: 'Bình thường', date: '2024-01-01 09:00', summary: 'Tóm tắt.' });
+// With an author: check warns about a published article without one.
+const BROKEN = article({ title: 'Có liên kết hỏng', date: '2024-01-02 09:00', author: 'Lê Văn A', summary: 'Tóm tắt.' }, 'Xem [bài cũ](../khong-co.md).');
+const CLEAN = article({ title: 'Bình thường', date: '2024-01-01 09:00', author: 'Lê Văn A', summary: 'Tóm tắt.' });
 
 interface Report { ok: boolean; errors: number; warnings: number; problems: { severity: string; file: string; message: string }[] }
 

@@ -4,7 +4,12 @@ import type { Entry } from './entry.js';
 const USAGE_EN = `Usage: bantin <command> [options]
 
 Commands:
-{initUsage}  build    Build the site into the output folder
+  init     Start a new portal: a site repository in an empty folder (asks in Vietnamese on a terminal)
+             bantin init [DIR] [--title T] [--unit U] [--base-url URL] [--yes]
+             --address A  --phone P  --email E  --responsible NAME  --categories "Tin tức, Thông báo"
+             --bantin SPEC    what the site's package.json installs (default: this bantin)
+             --yes            ask nothing: defaults for whatever no option gives
+  build    Build the site into the output folder
              --root DIR       site folder (default: current folder)
              --out DIR        output folder (default: ROOT/dist)
              --base-url URL   absolute URL the site is published at (overrides bantin.yaml baseUrl)
@@ -20,16 +25,24 @@ Commands:
              --list           print the sites chosen and build nothing   --index-only   the / page
   serve    Preview the site with live reload while you edit
              --root DIR  --port 8080  --host 127.0.0.1  --base-url URL  --drafts  --open  --all
-  new      Create an article (a draft): bantin new "Tiêu đề bài viết" [--category "Thông báo"] [--author "..."]
+  new      Create an article as a draft (draft: true) with a template to write over:
+             bantin new "Tiêu đề bài viết" [--category "Thông báo"] [--author "..."]
+             the author is --author, else defaultAuthor in bantin.yaml
   check    Check all content and config without building; exit code 1 on errors
-             --root DIR  --strict  --json
+             --root DIR  --json
+             --draft-age DAYS  warn about drafts dated more than DAYS days ago (default 30)
+             --strict          every warning is an error (exit code 1)
   views    Count article views from the web server's access logs into data/views.json
              bantin views /var/log/nginx/access.log* [--root DIR] [--exclude-ip CIDR ...]
              --base-url URL   the URL the site is served at, if built with --base-url
              --format F       combined, common, goaccess-json or csv (default: from each file)
              --exclude-ip R   addresses not counted, e.g. 10.0.0.0/8 (may be repeated)
              --json           print a machine-readable report
-{importUsage}  help     Show this help
+  import   Bring an old portal's articles in: bantin import SOURCE... (files, folders, http(s) URLs)
+             --root DIR  --from auto|text|html|rss|wxr|sharepoint  --category NAME
+             --selector CSS  --old-base URL  --encoding utf-8|windows-1258|tcvn3|vni
+             --dry-run  --overwrite  --json  --verbose
+  help     Show this help
   version  Show the version
 
 Every command takes --lang vi|en (or BANTIN_LANG): the language of messages; by default
@@ -39,7 +52,12 @@ Vietnamese when the site's locale is vi.
 const USAGE_VI = `Cách dùng: bantin <lệnh> [tùy chọn]
 
 Các lệnh:
-{initUsage}  build    Dựng trang vào thư mục kết quả
+  init     Tạo cổng thông tin mới: một kho trang trong thư mục trống (hỏi bằng tiếng Việt khi chạy ở cửa sổ lệnh)
+             bantin init [DIR] [--title T] [--unit U] [--base-url URL] [--yes]
+             --address A  --phone P  --email E  --responsible TÊN  --categories "Tin tức, Thông báo"
+             --bantin SPEC    bản bantin mà package.json của trang sẽ cài (mặc định: bản đang chạy)
+             --yes            không hỏi gì: lấy giá trị mặc định cho những gì không ghi trong lệnh
+  build    Dựng trang vào thư mục kết quả
              --root DIR       thư mục của trang (mặc định: thư mục hiện tại)
              --out DIR        thư mục kết quả (mặc định: ROOT/dist)
              --base-url URL   địa chỉ đầy đủ nơi trang được đăng (thay baseUrl trong bantin.yaml)
@@ -55,16 +73,24 @@ Các lệnh:
              --list           in các trang được chọn, không dựng   --index-only   trang chung /
   serve    Xem trước trang, tự tải lại khi bạn sửa bài
              --root DIR  --port 8080  --host 127.0.0.1  --base-url URL  --drafts  --open  --all
-  new      Tạo bài viết mới (bản nháp): bantin new "Tiêu đề bài viết" [--category "Thông báo"] [--author "..."]
+  new      Tạo bài viết mới dạng bản nháp (draft: true), có sẵn phần mẫu để viết đè lên:
+             bantin new "Tiêu đề bài viết" [--category "Thông báo"] [--author "..."]
+             tác giả lấy từ --author, nếu không có thì từ defaultAuthor trong bantin.yaml
   check    Kiểm tra mọi bài viết và cấu hình mà không dựng trang; mã thoát 1 khi có lỗi
-             --root DIR  --strict  --json
+             --root DIR  --json
+             --draft-age NGÀY  cảnh báo bản nháp có ngày ghi trong bài cũ hơn số ngày này (mặc định 30)
+             --strict          coi mọi cảnh báo là lỗi (mã thoát 1)
   views    Đếm lượt xem bài từ nhật ký truy cập của máy chủ web vào data/views.json
              bantin views /var/log/nginx/access.log* [--root DIR] [--exclude-ip CIDR ...]
              --base-url URL   địa chỉ trang, nếu đã dựng với --base-url
              --format F       combined, common, goaccess-json hoặc csv (mặc định: theo từng tệp)
              --exclude-ip R   địa chỉ không đếm, ví dụ 10.0.0.0/8 (có thể lặp lại)
              --json           in báo cáo cho máy đọc
-{importUsage}  help     Hiện hướng dẫn này
+  import   Nhập bài viết từ cổng thông tin cũ: bantin import NGUỒN... (tệp, thư mục, địa chỉ http(s))
+             --root DIR  --from auto|text|html|rss|wxr|sharepoint  --category TÊN
+             --selector CSS  --old-base URL  --encoding utf-8|windows-1258|tcvn3|vni
+             --dry-run  --overwrite  --json  --verbose
+  help     Hiện hướng dẫn này
   version  Hiện phiên bản
 
 Mọi lệnh nhận --lang vi|en (hoặc biến BANTIN_LANG): ngôn ngữ của thông báo; mặc định là

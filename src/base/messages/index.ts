@@ -6,6 +6,11 @@ import { SERVE_MESSAGES } from './serve.js';
 import { CHECK_MESSAGES } from './check.js';
 import { WORKSPACE_MESSAGES } from './workspace.js';
 import { ADMIN_MESSAGES } from './admin.js';
+import { DRAFT_MESSAGES } from './drafts.js';
+import { FIELD_MESSAGES } from './fields.js';
+import { SYSTEM_MESSAGES } from './system.js';
+import { SITE_MESSAGES } from './site.js';
+import { FILE_MESSAGES } from './files.js';
 import type { Entry } from './entry.js';
 
 export type { Entry };
@@ -14,7 +19,7 @@ export type Lang = 'vi' | 'en';
 export type Params = Record<string, string | number>;
 
 /** Every catalogue part; a code may appear in one part only (a test checks). */
-export const CATALOGUE_PARTS: Record<string, Record<string, Entry>> = { load: LOAD_MESSAGES, cli: CLI_MESSAGES, serve: SERVE_MESSAGES, check: CHECK_MESSAGES, workspace: WORKSPACE_MESSAGES, admin: ADMIN_MESSAGES };
+export const CATALOGUE_PARTS: Record<string, Record<string, Entry>> = { load: LOAD_MESSAGES, cli: CLI_MESSAGES, serve: SERVE_MESSAGES, check: CHECK_MESSAGES, workspace: WORKSPACE_MESSAGES, admin: ADMIN_MESSAGES, drafts: DRAFT_MESSAGES, fields: FIELD_MESSAGES, system: SYSTEM_MESSAGES, site: SITE_MESSAGES, files: FILE_MESSAGES };
 export const CATALOGUE: Record<string, Entry> = Object.assign({}, ...Object.values(CATALOGUE_PARTS));
 
 /** `{name}` in a text replaced by the parameter of that name (`{nameVi}`/`{nameEn}`: worded per language). */
@@ -42,6 +47,12 @@ export function hintText(code: string, params: Params = {}, lang: Lang = 'en'): 
  */
 export function say(code: string, params: Params = {}, extra: Record<string, unknown> = {}): [string, { code: string; params: Params; hint?: string }] {
   return [text(code, params), { code, params, hint: hintText(code, params), ...extra }];
+}
+
+/** `say` as the fields of a Problem literal: `{ severity, file, ...problemText(code, params) }`. */
+export function problemText(code: string, params: Params = {}): { message: string; code: string; params: Params; hint?: string } {
+  const [message, extra] = say(code, params);
+  return { message, ...extra };
 }
 
 /** --lang, then BANTIN_LANG, then the site's locale: Vietnamese for `vi`, English otherwise. */

@@ -11,13 +11,6 @@ import { GITIGNORE, packageJson, welcomeArticle } from './site-files.js';
 import { inTheWay, writeSite } from './write-site.js';
 import { publishWorkflow } from './workflow.js';
 
-export const INIT_USAGE = `  init     Start a new portal: a site repository in an empty folder (asks in Vietnamese on a terminal)
-             bantin init [DIR] [--title T] [--unit U] [--base-url URL] [--yes]
-             --address A  --phone P  --email E  --responsible NAME  --categories "Tin tức, Thông báo"
-             --bantin SPEC    what the site's package.json installs (default: this bantin)
-             --yes            ask nothing: defaults for whatever no option gives
-`;
-
 export interface InitIo {
   stdin: NodeJS.ReadStream;
   stdout: NodeJS.WriteStream;

@@ -1,6 +1,7 @@
 // The new site's README.md, in Vietnamese for the editors and the IT officer who keep the portal.
 import { VERSION } from '../../base/install.js';
 import type { Answers } from './questions.js';
+import { PLACEHOLDER } from '../../load/article-template.js';
 
 export function editorsReadme(a: Answers): string {
   return `# ${a.title}
@@ -12,6 +13,8 @@ Cổng được đăng tại ${a.baseUrl}
 
 - Mỗi bài là một tệp \`.md\` trong \`content/\`, theo chuyên mục và năm, ví dụ
   \`content/tin-tuc/2025/hoi-nghi-tong-ket.md\`. Tạo nhanh một bài: \`npm run new -- "Tiêu đề bài viết"\`.
+  Bài mới là bản nháp (\`draft: true\`): viết nội dung thay cho dòng mẫu "${PLACEHOLDER}",
+  xoá khối hướng dẫn \`<!-- … -->\`, rồi xoá dòng \`draft: true\` để đăng. Bài còn phần mẫu thì không đăng được.
 - Phần đầu tệp (giữa hai dòng \`---\`) ghi tiêu đề (\`title\`), ngày giờ (\`date\`), tác giả (\`author\`),
   chuyên mục (\`category\`). Bài có \`draft: true\` là bài nháp, chưa đăng.
 - Ảnh, tệp PDF, Word … đặt trong \`content/files/\`.
