@@ -40,7 +40,7 @@ function config(over: Partial<SiteConfig> = {}): SiteConfig {
     pageSize: 10, relatedCount: 5, relatedScope: 'category', defaultCategory: 'Tin tức', categories: [],
     links: [], menu: [], visits: null, logo: null, footer: {}, colors: {}, sidebar: [],
     markdown: { html: false, linkify: false, typographer: false }, feeds: { limit: 50, fullContent: false },
-    theme: { ...DEFAULT_THEME_OPTIONS }, english: null, admin: null, extra: {}, ...over,
+    theme: { ...DEFAULT_THEME_OPTIONS }, english: null, admin: null, defaultAuthor: '', extra: {}, ...over,
   };
 }
 

@@ -28,7 +28,7 @@ type Decap = {
 };
 
 describe('/admin/ in the built site', () => {
-  const root = site(`title: Xã Tân Hòa\nbaseUrl: https://hagiangnam.gov.vn/xa-tan-hoa/\ntimezone: Asia/Bangkok\nlocale: vi\nlogo: files/logo.png\ncategories: [Tin tức, Thông báo]\n${ADMIN}`, { 'content/files/logo.png': 'png' });
+  const root = site(`title: Xã Tân Hòa\nbaseUrl: https://hagiangnam.gov.vn/xa-tan-hoa/\ntimezone: Asia/Bangkok\nlocale: vi\nlogo: files/logo.png\ndefaultAuthor: Văn phòng UBND xã\ncategories: [Tin tức, Thông báo]\n${ADMIN}`, { 'content/files/logo.png': 'png' });
   const dist = build({ root, out: join(tempDir('admin-build'), 'dist') }).out;
   const decap = yaml.load(readFileSync(join(dist, 'admin/config.yml'), 'utf8')) as Decap;
 
@@ -50,6 +50,7 @@ describe('/admin/ in the built site', () => {
     ]);
     expect(fields.find((f) => f.name === 'category')!.default).toBe('Thông báo');
     expect(fields.find((f) => f.name === 'draft')!.default).toBe(false);
+    expect(fields.find((f) => f.name === 'author')!.default).toBe('Văn phòng UBND xã');
     const date = fields.find((f) => f.name === 'date')!;
     expect(date.format).toBe('YYYY-MM-DD HH:mm');
     expect(date.hint).toContain('Asia/Bangkok');

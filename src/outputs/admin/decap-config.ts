@@ -58,8 +58,7 @@ export function editorCategories(config: SiteConfig, used: CategoryChoice[]): Ca
 export function decapConfig(config: SiteConfig, admin: AdminConfig, categories: CategoryChoice[]): Record<string, unknown> {
   const lang = config.locale === 'vi' ? 'vi' : 'en';
   const w = WORDS[lang];
-  // Added to SiteConfig by the drafts work of issue 16 (`defaultAuthor:`); absent until then.
-  const defaultAuthor = (config as Partial<{ defaultAuthor: string }>).defaultAuthor;
+  const defaultAuthor = config.defaultAuthor;
   const fields = (category: CategoryChoice) => [
     { label: w.title, name: 'title', widget: 'string' },
     { label: w.date, name: 'date', widget: 'datetime', format: DATE_FORMAT, date_format: 'DD/MM/YYYY', time_format: 'HH:mm', hint: w.dateHint.replace('{tz}', config.timezone) },
