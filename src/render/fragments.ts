@@ -22,6 +22,7 @@ export function addFragments(env: nunjucks.Environment): void {
   const kept = new WeakMap<object, Map<string, { version: number; html: nunjucks.runtime.SafeString }>>();
   const reuse = process.env.BANTIN_NO_FRAGMENTS !== '1';
   env.addGlobal('fragment', (name: string, a: unknown) => {
+    // allow-literal-message: a theme developer's mistake, shown as a template error at its file and line
     if (typeof name !== 'string') throw new Error('fragment() needs the name of a template, such as "partials/article-item.njk"');
     const render = () => new nunjucks.runtime.SafeString(env.render(name, { a }));
     if (!reuse || a === null || typeof a !== 'object') return render();

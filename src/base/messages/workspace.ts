@@ -75,6 +75,11 @@ export const WORKSPACE_MESSAGES: Record<string, Entry> = {
     en: 'the build of this site stopped unexpectedly: {detail}',
     hint: { vi: 'dựng lại riêng trang này với --all --only {name} --verbose để xem chi tiết', en: 'build this site alone with --all --only {name} --verbose for details' },
   },
+  'ws-bad-out': {
+    vi: 'thư mục kết quả {out} trùng với nhóm trang, chứa nhóm trang, hoặc nằm trong templates/ hay thư mục của một trang',
+    en: 'the output folder {out} is the workspace, contains it, or lies inside its templates/ or a site folder',
+    hint: { vi: 'dùng --out dist (mặc định) hoặc một thư mục khác', en: 'use --out dist (the default) or another folder' },
+  },
   'ws-index-foreign': {
     vi: 'không ghi trang chung {path}: tệp này không do bantin tạo',
     en: 'the province page {path} was not written: that file was not made by bantin',
