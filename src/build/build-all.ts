@@ -5,7 +5,7 @@ import { availableParallelism } from 'node:os';
 import { join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { formatProblem, ProblemList } from '../base/problems.js';
-import { text, type Lang } from '../base/messages/index.js';
+import { say, text, type Lang } from '../base/messages/index.js';
 import type { Problem } from '../base/types.js';
 import { articleCount, loadWorkspace, type Workspace, type WorkspaceSite } from '../load/workspace.js';
 import { assignShards, changedSites, ChangedSinceError, parseShard } from './shards.js';
@@ -125,7 +125,7 @@ function problem(code: string, params: Record<string, string | number>, file: st
 function checkOut(ws: Workspace, out: string, problems: ProblemList): void {
   const inside = (child: string, parent: string) => child === parent || child.startsWith(parent + sep);
   const bad = inside(ws.root, out) || inside(out, ws.layer.templates) || ws.sites.some((s) => inside(out, s.dir));
-  if (bad) problems.error(null, `the output folder ${out} is the workspace, contains it, or lies inside its templates/ or a site folder`, { hint: 'use --out dist (the default) or another folder' });
+  if (bad) problems.error(null, ...say('ws-out-inside', { out }));
 }
 
 /**

@@ -93,4 +93,9 @@ export const WORKSPACE_MESSAGES: Record<string, Entry> = {
   'ws-index-none': { vi: 'Chưa có bài viết.', en: 'No articles yet.' },
   'ws-index-count': { vi: '{count} trang thông tin điện tử', en: '{count} sites' },
   'ws-serving': { vi: 'bantin: đang phục vụ {count} trang thông tin tại {url} (Ctrl+C để dừng)', en: 'bantin: serving {count} sites at {url} (Ctrl+C to stop)' },
+  'ws-out-inside': {
+    vi: 'thư mục kết quả {out} chính là thư mục chung của các trang, chứa thư mục đó, hoặc nằm trong templates/ chung hay trong thư mục của một trang',
+    en: 'the output folder {out} is the workspace, contains it, or lies inside its templates/ or a site folder',
+    hint: { vi: 'dùng --out dist (mặc định) hoặc một thư mục khác', en: 'use --out dist (the default) or another folder' },
+  },
 };
