@@ -1,5 +1,6 @@
 // The one rule for every URL a site's config or front matter puts into a page (menu, links, logo,
 // an article's image): which schemes may be printed, decided the way a browser's URL parser reads them.
+import { text, type Params } from './messages/index.js';
 
 /** Schemes a link may use; an image may use only http(s) or a path. */
 const LINK_SCHEMES = ['http', 'https', 'mailto', 'tel'];
@@ -9,7 +10,12 @@ export type UrlUse = 'link' | 'image';
 
 export type UrlVerdict =
   | { ok: true; url: string; scheme: string | null }
-  | { ok: false; message: string; hint: string };
+  /** `reason` and `hintCode`: catalogue codes (with `params`) for callers that say it in the reader's language; `message` and `hint`: their English. */
+  | { ok: false; reason: string; hintCode: string; params: Params; message: string; hint: string };
+
+function refuse(reason: string, hintCode: string, params: Params = {}): UrlVerdict {
+  return { ok: false, reason, hintCode, params, message: text(reason, params), hint: text(hintCode, params) };
+}
 
 /**
  * What a browser makes of a URL before it looks at the scheme (WHATWG URL Standard, "basic URL
@@ -37,17 +43,19 @@ export function urlScheme(raw: string): string | null {
 export function checkUrl(raw: string, use: UrlUse): UrlVerdict {
   const url = browserForm(raw);
   const allowed = use === 'image' ? IMAGE_SCHEMES : LINK_SCHEMES;
-  const hint = use === 'image'
-    ? 'write a path to a picture in content/ (like `files/anh.jpg`) or an https:// address'
-    : 'write an https:// address, a mailto: or tel: link, or a path on the site like `gioi-thieu/`';
-  if (!url) return { ok: false, message: 'is empty', hint };
-  if (/[\u0000-\u001f\u007f]/.test(url)) return { ok: false, message: 'contains a control character (an invisible character that is not text)', hint: `type the address again by hand; ${hint}` };
+  const hint = use === 'image' ? 'url-hint-image' : 'url-hint-link';
+  if (!url) return refuse('url-empty', hint);
+  if (/[\u0000-\u001f\u007f]/.test(url)) return refuse('url-control-character', `url-hint-retype-${use}`);
   const scheme = urlScheme(url);
-  if (scheme !== null && !allowed.includes(scheme)) {
-    return { ok: false, message: `may not be a ${scheme}: URL (only ${allowed.join(', ')} and paths on the site are allowed)`, hint };
-  }
-  if (scheme === null && /^[\\/]{2}|^\/\\|^\\/.test(url)) {
-    return { ok: false, message: 'starts with `//` or a backslash, which browsers read as another web site', hint };
-  }
+  if (scheme !== null && !allowed.includes(scheme)) return refuse('url-scheme', hint, { scheme, allowed: allowed.join(', ') });
+  if (scheme === null && /^[\\/]{2}|^\/\\|^\\/.test(url)) return refuse('url-other-site', hint);
   return { ok: true, url, scheme };
+}
+
+/** A refused URL's reason and hint in both languages, as `{reasonVi}`/`{hintEn}`… parameters of a message that names the field. */
+export function verdictParams(v: { reason: string; hintCode: string; params: Params }): Params {
+  return {
+    reasonVi: text(v.reason, v.params, 'vi'), reasonEn: text(v.reason, v.params, 'en'),
+    hintVi: text(v.hintCode, v.params, 'vi'), hintEn: text(v.hintCode, v.params, 'en'),
+  };
 }

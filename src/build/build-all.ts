@@ -125,7 +125,7 @@ function problem(code: string, params: Record<string, string | number>, file: st
 function checkOut(ws: Workspace, out: string, problems: ProblemList): void {
   const inside = (child: string, parent: string) => child === parent || child.startsWith(parent + sep);
   const bad = inside(ws.root, out) || inside(out, ws.layer.templates) || ws.sites.some((s) => inside(out, s.dir));
-  if (bad) problems.error(null, ...message('ws-bad-out', { out }));
+  if (bad) problems.error(null, ...message('ws-out-inside', { out }));
 }
 
 /**

@@ -10,7 +10,7 @@ import { lineAt, type ProblemList } from '../base/problems.js';
 import { say, type Params } from '../base/messages/index.js';
 import { dayFirstDate, findYamlMistake, missingCloseLine, thousandsSeparated, valueColumn } from './yaml-mistakes.js';
 import { RESERVED_SLUGS } from '../base/urls.js';
-import { checkUrl } from '../base/url-policy.js';
+import { checkUrl, verdictParams } from '../base/url-policy.js';
 import { findTemplateText, PLACEHOLDER } from './article-template.js';
 import { slugify } from '../base/slug.js';
 import type { SourceFile } from './files.js';
@@ -19,6 +19,7 @@ import type { Article, Problem, SiteConfig } from '../base/types.js';
 // YAML's core schema keeps `2020-01-28 23:10` a string: the default schema would turn it into a
 // UTC Date and shift every article by the site's offset.
 // gray-matter reads `---js` as JavaScript front matter and eval()s it: never, whatever the checks below.
+// allow-literal-message: unreachable for editors (a first line other than `---` is refused above as 'article-no-front-matter'); a guard, not a message.
 const refuse = { parse: () => { throw new Error('only YAML front matter is read'); }, stringify: () => '' };
 const engines = {
   yaml: { parse: (s: string) => yaml.load(s, { schema: yaml.CORE_SCHEMA }) as object, stringify: () => '' },
@@ -178,8 +179,11 @@ function parseText(text: string, path: string, config: SiteConfig, problems: Pro
     // Through the one URL policy: only http(s) URLs and paths, as a browser would read the scheme.
     const v = checkUrl(image, 'image');
     if (v.ok) image = v.url;
-    // allow-literal-message: the URL policy's words are not in the catalogue yet (see the issue's closing note).
-    else problems.error(path, `\`image\` ${v.message}`, { ...at('image'), hint: v.hint.replace('`files/anh.jpg`', 'a path relative to this file, like `../../files/anh.jpg`') });
+    else {
+      // The policy's example path is from content/; an article's picture path is from its own file.
+      const p = verdictParams(v);
+      bad('image', 'field-image-refused', { ...p, hintVi: String(p.hintVi).replace('`files/anh.jpg`', 'đường dẫn tính từ tệp bài này, ví dụ `../../files/anh.jpg`'), hintEn: String(p.hintEn).replace('`files/anh.jpg`', 'a path relative to this file, like `../../files/anh.jpg`') });
+    }
   }
 
   let oldUrls: string[] = [];

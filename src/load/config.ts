@@ -5,7 +5,7 @@ import { readRegularFile, UnreadableFile } from '../base/read-file.js';
 import { join } from 'node:path';
 import yaml from 'js-yaml';
 import { isValidTimezone } from '../base/dates.js';
-import { checkUrl } from '../base/url-policy.js';
+import { checkUrl, verdictParams } from '../base/url-policy.js';
 import { RESERVED_SLUGS } from '../base/urls.js';
 import { slugify } from '../base/slug.js';
 import { closest, lineAt, type ProblemList } from '../base/problems.js';
@@ -13,6 +13,7 @@ import type { SiteConfig } from '../base/types.js';
 import { entryLine, keyLine, tooLarge } from './yaml-lines.js';
 import { DEFAULT_THEME_OPTIONS, isAllowedConfigUrl, readEnglish, readTheme } from './portal-config.js';
 import { say } from '../base/messages/index.js';
+import { CONFIG_HINTS, CONFIG_WANTS as WANT, configExample } from '../base/messages/config.js';
 import { mergeConfig } from './config-merge.js';
 import { readAdmin } from './admin-config.js';
 
@@ -67,22 +68,17 @@ export function loadConfig(root: string, problems: ProblemList, overrides: { bas
   }
   const text = bytes.toString('utf8').replace(/^\uFEFF/, '');
   if (!isUtf8(bytes)) {
-    problems.error(CONFIG_FILE, 'the config file is not valid UTF-8 text', {
-      line: text.slice(0, text.indexOf('\uFFFD')).split('\n').length,
-      hint: 'save it again with the UTF-8 encoding',
-    });
+    problems.error(CONFIG_FILE, ...say('config-encoding', {}, { line: text.slice(0, text.indexOf('\uFFFD')).split('\n').length }));
   } else if (text.includes('\0')) {
-    problems.error(CONFIG_FILE, 'the config file contains a NUL byte: it looks like a binary file, not text', {
-      line: lineAt(text, text.indexOf('\0')), hint: 'save it as plain UTF-8 text',
-    });
+    problems.error(CONFIG_FILE, ...say('config-binary', {}, { line: lineAt(text, text.indexOf('\0')) }));
   } else if (text) {
     try {
       const parsed = yaml.load(text, { schema: yaml.CORE_SCHEMA, filename: CONFIG_FILE });
       if (parsed !== null && parsed !== undefined) {
         if (typeof parsed !== 'object' || Array.isArray(parsed)) {
-          problems.error(CONFIG_FILE, 'the config must be a mapping of `key: value` lines', { line: 1, hint: 'write one `key: value` per line, like `title: Cổng thông tin huyện Sông Lam`' });
+          problems.error(CONFIG_FILE, ...say('config-not-mapping', {}, { line: 1 }));
         } else if (tooLarge(parsed)) {
-          problems.error(CONFIG_FILE, 'the config is far too large once its YAML aliases (`*name`) are expanded', { line: 1, hint: 'write the values out instead of repeating `&anchor` / `*alias` references' });
+          problems.error(CONFIG_FILE, ...say('config-aliases', {}, { line: 1 }));
         } else raw = parsed as Record<string, unknown>;
       }
     } catch (err) {
@@ -102,83 +98,89 @@ export function loadConfig(root: string, problems: ProblemList, overrides: { bas
 function validateConfig(raw: Record<string, unknown>, source: string, problems: ProblemList): SiteConfig {
   const config: SiteConfig = structuredClone(DEFAULT_CONFIG) as SiteConfig;
   const at = (key: string) => ({ line: keyLine(source, key) });
-  const bad = (key: string, what: string, hint?: string) =>
-    problems.error(CONFIG_FILE, `\`${key}\` must be ${what}`, { line: keyLine(source, key.split('.').pop()!) ?? keyLine(source, key.split('.')[0]), hint: hint ?? example(key) });
+  const lineOf = (key: string) => keyLine(source, key.split('.').pop()!) ?? keyLine(source, key.split('.')[0]);
+  /** A key with a wrong value: what it expects (CONFIG_WANTS), and a hint, by default an example of a right value. */
+  const bad = (key: string, what: { vi: string; en: string }, hint = configExample(key)) =>
+    problems.error(CONFIG_FILE, ...say('config-bad-value', { key, whatVi: what.vi, whatEn: what.en, hintVi: hint.vi, hintEn: hint.en }, { line: lineOf(key) }));
+  /** The theme's and `english:` keys (portal-config.ts) complain in English only. */
+  const complain = (key: string, what: string, hint: string) =>
+    // allow-literal-message: theme and english keys (portal-config.ts) are not in the catalogue yet.
+    problems.error(CONFIG_FILE, `\`${key}\` must be ${what}`, { line: lineOf(key), hint });
 
   for (const [key, value] of Object.entries(raw)) {
     if (value === null || value === undefined) continue;
     switch (key) {
       case 'title': case 'unit': case 'description': case 'defaultCategory': case 'defaultAuthor':
         if (typeof value === 'string' && (value.trim() || key === 'unit' || key === 'description' || key === 'defaultAuthor')) config[key] = value.trim();
-        else bad(key, key === 'unit' || key === 'description' || key === 'defaultAuthor' ? 'text' : 'a non-empty text');
+        else bad(key, key === 'unit' || key === 'description' || key === 'defaultAuthor' ? WANT.text : WANT.nonEmptyText);
         if (key === 'defaultCategory' && typeof value === 'string' && value.trim()) checkCategory(key, config.defaultCategory, keyLine(source, key));
         break;
       case 'locale':
         // The name becomes a file name (templates/locales/<name>.yaml): no paths.
         if (typeof value === 'string' && /^[A-Za-z0-9_-]+$/.test(value.trim())) config.locale = value.trim();
-        else bad(key, 'the name of a strings file, like `vi` or `en`');
+        else bad(key, WANT.locale);
         break;
       case 'logo': {
         const v = typeof value === 'string' ? checkUrl(value, 'image') : null;
         if (v?.ok && v.scheme === null && !/(^|[\\/])\.\.([\\/]|$)|^[\\/]/.test(v.url)) config.logo = v.url;
-        else bad(key, 'a path to an image inside content/, like files/logo.png');
+        else bad(key, WANT.logo);
         break;
       }
       case 'baseUrl': {
         const url = parseBaseUrl(value);
         if (url) [config.baseUrl, config.basePath] = [url.href, url.pathname];
-        else bad(key, 'an absolute http(s) URL such as https://example.gov.vn/ or https://example.gov.vn/huyen/');
+        else bad(key, WANT.baseUrl);
         break;
       }
       case 'timezone':
         if (typeof value === 'string' && isValidTimezone(value)) config.timezone = value;
-        else bad(key, 'an IANA timezone name', 'for Vietnam use Asia/Ho_Chi_Minh');
+        else bad(key, WANT.timezone, CONFIG_HINTS.timezone);
         break;
       case 'pageSize': case 'relatedCount':
         if (Number.isInteger(value) && (value as number) >= (key === 'pageSize' ? 1 : 0) && (value as number) <= 1000) config[key] = value as number;
-        else bad(key, `a whole number from ${key === 'pageSize' ? 1 : 0} to 1000`);
+        else bad(key, WANT.wholeFrom(key === 'pageSize' ? 1 : 0));
         break;
       case 'visits':
         if (Number.isInteger(value) && (value as number) >= 0) config.visits = value as number;
-        else bad(key, 'a whole number ≥ 0');
+        else bad(key, WANT.wholeAtLeast(0));
         break;
       case 'relatedScope':
         if (value === 'category' || value === 'site') config.relatedScope = value;
-        else bad(key, '`category` or `site`');
+        else bad(key, WANT.relatedScope);
         break;
       case 'categories':
         if (Array.isArray(value) && value.every((v) => typeof v === 'string' && v.trim())) {
           config.categories = value.map((v) => v.trim());
           config.categories.forEach((name, i) => checkCategory(key, name, entryLine(source, key, i)));
-        } else bad(key, 'a list of category names, like [Tin tức, Thông báo]');
+        } else bad(key, WANT.categories);
         break;
       case 'links': case 'menu':
         if (Array.isArray(value) && value.every(isLink)) config[key] = value.map((v, i) => ({ title: v.title.trim(), url: linkUrl(key, v.url, i) }));
-        else bad(key, 'a list of entries with `title` and `url` (an http(s), mailto: or tel: link, or a path on the site)', 'each entry: `- title: Cổng Dịch vụ công quốc gia` then `  url: https://dichvucong.gov.vn/`');
+        else bad(key, WANT.links, CONFIG_HINTS.links);
         break;
       case 'footer': case 'colors':
         if (isStringMap(value) && (key === 'footer' || Object.values(value).every((c) => CSS_COLOR.test(c.trim())))) config[key] = value;
-        else bad(key, key === 'footer' ? 'a mapping of names to texts' : 'a mapping of names to CSS colours, like `primary: "#0a4f8c"`');
+        else bad(key, key === 'footer' ? WANT.footer : WANT.colors);
         break;
       case 'sidebar':
         if (Array.isArray(value) && value.every((v) => SIDEBAR_BLOCKS.includes(v))) config.sidebar = value;
-        else bad(key, `a list drawn from ${SIDEBAR_BLOCKS.join(', ')}`);
+        else bad(key, WANT.sidebar(SIDEBAR_BLOCKS.join(', ')));
         break;
       case 'markdown': case 'feeds':
         readFlags(key, value);
         break;
       case 'theme':
-        config.theme = readTheme(value, (k, what, hint) => bad(k, what, hint), unknownKey);
+        config.theme = readTheme(value, complain, unknownKey);
         break;
       case 'english':
-        config.english = readEnglish(value, (k, what, hint) => bad(k, what, hint), unknownKey);
+        config.english = readEnglish(value, complain, unknownKey);
         break;
       case 'admin':
         config.admin = readAdmin(value, source, problems, CONFIG_FILE);
         break;
       case 'extra':
         if (value && typeof value === 'object' && !Array.isArray(value)) config.extra = value as Record<string, unknown>;
-        else bad(key, 'a mapping');
+        else bad(key, WANT.mapping);
         break;
       default: {
         const guess = closest(key, KNOWN_KEYS);
@@ -191,11 +193,9 @@ function validateConfig(raw: Record<string, unknown>, source: string, problems: 
   /** A category name must make a URL, and not one bantin uses itself (`/tag/`, `/trang/`, …). */
   function checkCategory(key: string, name: string, line: number | undefined): void {
     const slug = slugify(name);
-    if (!slug) problems.error(CONFIG_FILE, `the category "${name}" in \`${key}\` has no letters or digits to make a URL from`, { line, hint: 'name the category with words, like `Thông báo`' });
+    if (!slug) problems.error(CONFIG_FILE, ...say('config-category-no-slug', { name, key }, { line }));
     else if (RESERVED_SLUGS.has(slug)) {
-      problems.error(CONFIG_FILE, `the category "${name}" in \`${key}\` would take the URL /${slug}/, which bantin uses itself`, {
-        line, hint: `choose another name, like "${name} chung" (bantin keeps ${[...RESERVED_SLUGS].map((s) => `/${s}/`).join(', ')} for itself)`,
-      });
+      problems.error(CONFIG_FILE, ...say('config-category-reserved', { name, key, slug, reserved: [...RESERVED_SLUGS].map((s) => `/${s}/`).join(', ') }, { line }));
     }
   }
 
@@ -203,7 +203,7 @@ function validateConfig(raw: Record<string, unknown>, source: string, problems: 
   function linkUrl(key: string, raw: string, i: number): string {
     const v = checkUrl(raw, 'link');
     if (!v.ok) {
-      problems.error(CONFIG_FILE, `the \`url\` of entry ${i + 1} in \`${key}\` ${v.message}`, { line: entryLine(source, key, i, 'url'), hint: v.hint });
+      problems.error(CONFIG_FILE, ...say('config-link-refused', { n: i + 1, key, ...verdictParams(v) }, { line: entryLine(source, key, i, 'url') }));
       return '';
     }
     // `:` in a path would make templates take it for a scheme (`item.url if ':' in item.url`).
@@ -211,19 +211,19 @@ function validateConfig(raw: Record<string, unknown>, source: string, problems: 
   }
 
   function unknownKey(key: string, guess: string | null): void {
-    problems.warn(CONFIG_FILE, `unknown config key \`${key}\` is ignored`, { ...at(key.split('.').pop()!), hint: guess ? `did you mean \`${guess}\`?` : undefined });
+    problems.warn(CONFIG_FILE, ...say(guess ? 'config-unknown-subkey' : 'config-unknown-subkey-no-guess', { key, guess: guess ?? '' }, at(key.split('.').pop()!)));
   }
 
   function readFlags(key: 'markdown' | 'feeds', value: unknown): void {
-    if (!value || typeof value !== 'object' || Array.isArray(value)) return bad(key, 'a mapping');
+    if (!value || typeof value !== 'object' || Array.isArray(value)) return bad(key, WANT.mapping);
     const target = config[key] as unknown as Record<string, unknown>;
     for (const [k, v] of Object.entries(value)) {
       if (!(k in target)) {
         const guess = closest(k, Object.keys(target));
-        problems.warn(CONFIG_FILE, `unknown config key \`${key}.${k}\` is ignored`, { ...at(k), hint: guess ? `did you mean \`${guess}\`?` : undefined });
+        problems.warn(CONFIG_FILE, ...say(guess ? 'config-unknown-subkey' : 'config-unknown-subkey-no-guess', { key: `${key}.${k}`, guess: guess ?? '' }, at(k)));
       } else if (typeof target[k] === 'boolean' ? typeof v === 'boolean' : Number.isInteger(v) && (v as number) >= 1) {
         target[k] = v;
-      } else bad(`${key}.${k}`, typeof target[k] === 'boolean' ? '`true` or `false`' : 'a whole number ≥ 1');
+      } else bad(`${key}.${k}`, typeof target[k] === 'boolean' ? WANT.boolean : WANT.wholeAtLeast(1));
     }
   }
 }
@@ -249,23 +249,6 @@ function isLink(v: unknown): v is { title: string; url: string } {
 
 /** `#0a4f8c`, `teal`, `rgb(10 79 140)`, `hsl(…)`: nothing that could close the CSS rule it goes into. */
 const CSS_COLOR = /^(#[0-9a-f]{3,8}|[a-z]+|(rgb|hsl)a?\([0-9.,%\s/]+\))$/i;
-
-/** What a right value looks like, for the hint of a key that has a wrong one. */
-const EXAMPLES: Record<string, string> = {
-  title: '`title: Cổng thông tin điện tử huyện Sông Lam`', unit: '`unit: Ủy ban nhân dân huyện Sông Lam`',
-  description: '`description: "Một câu giới thiệu."`', defaultCategory: '`defaultCategory: Tin tức`',
-  defaultAuthor: '`defaultAuthor: Văn phòng HĐND và UBND huyện`', locale: '`locale: vi`',
-  logo: '`logo: files/logo.png`', pageSize: '`pageSize: 20`', relatedCount: '`relatedCount: 10`', visits: '`visits: 21262`',
-  relatedScope: '`relatedScope: category`', categories: '`categories: [Tin tức, Thông báo]`', sidebar: '`sidebar: [date, links, visits]`',
-  markdown: '`markdown:` then indented lines like `  html: false`', feeds: '`feeds:` then indented lines like `  limit: 50`',
-  footer: '`footer:` then indented lines like `  phone: "0238 3812 345"`', colors: '`colors:` then indented lines like `  primary: "#0a4f8c"`',
-  extra: '`extra:` then indented `key: value` lines', 'feeds.limit': '`  limit: 50`', 'feeds.fullContent': '`  fullContent: false`',
-};
-
-function example(key: string): string {
-  const line = EXAMPLES[key] ?? (key.startsWith('markdown.') ? `\`  ${key.slice(9)}: true\` or \`false\`` : null);
-  return line ? `write it like ${line}` : 'see the list of config keys in the README';
-}
 
 function isStringMap(v: unknown): v is Record<string, string> {
   return !!v && typeof v === 'object' && !Array.isArray(v) && Object.values(v).every((x) => typeof x === 'string');

@@ -8,6 +8,7 @@ import yaml from 'js-yaml';
 import { tooLarge } from './yaml-lines.js';
 import { lineAt, type ProblemList } from '../base/problems.js';
 import { say } from '../base/messages/index.js';
+import { kindParams } from '../base/messages/files.js';
 
 export const CONTENT_DIR = 'content';
 export const DATA_DIR = 'data';
@@ -50,7 +51,7 @@ export function listFolder(root: string, folder: string, problems: ProblemList, 
   try {
     realRoot = realpathSync(root);
   } catch {
-    problems.error(null, `the site folder ${root} does not exist`);
+    problems.error(null, ...say('site-folder-missing', { root }));
     return files;
   }
   const walking = new Set<string>();
@@ -104,19 +105,19 @@ export function listFolder(root: string, folder: string, problems: ProblemList, 
         const st = statSync(abs);
         const special = specialKind(st);
         if (special) {
-          problems.error(path, `this symbolic link points to ${special}, not a file`, { hint: 'remove the link: bantin reads only regular files (a pipe or device would make the build wait for ever)' });
+          problems.error(path, ...say('link-to-special', kindParams(special)));
           continue;
         }
         isDir = st.isDirectory();
         // The theme's fingerprint is taken over templates/ without following links: a linked
         // folder's changes would go unseen and pages stay stale.
         if (isDir && !followFolderLinks) {
-          problems.error(path, `this is a symbolic link to a folder; bantin does not follow those in ${folder}/`, { hint: `replace the link with a copy of the folder (or link the whole ${folder}/ folder instead)` });
+          problems.error(path, ...say('link-to-folder', { folder }));
           continue;
         }
       } else if (!isDir && !entry.isFile()) {
         const special = specialKind(statSync(abs)) ?? 'not a regular file';
-        problems.error(path, `this is ${special}, not a file`, { hint: 'remove it: bantin reads only regular files (a pipe or device would make the build wait for ever)' });
+        problems.error(path, ...say('special-file', kindParams(special)));
         continue;
       }
       if (isDir) {

@@ -47,8 +47,7 @@ function literalMessages(source: string): number[] {
  * may only go down (lower it here when you move one). A module not listed may have none.
  */
 const NOT_YET_MOVED: Record<string, number> = {
-  'base/url-policy.ts': 1, 'load/article.ts': 1, 'load/config.ts': 13,
-  'load/files.ts': 4, 'render/template-guard.ts': 2,
+  'render/template-guard.ts': 2,
   'tools/import/command.ts': 1, 'tools/views/command.ts': 4, 'tools/views/filters.ts': 1,
   'tools/views/reports.ts': 2, 'tools/views/state.ts': 2,
 };

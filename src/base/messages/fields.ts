@@ -60,6 +60,7 @@ export const FIELD_MESSAGES: Record<string, Entry> = {
     vi: '`summary` phải là một đoạn chữ', en: '`summary` must be text',
     hint: { vi: 'viết `summary: "Một câu tóm tắt."`, trong ngoặc kép', en: 'write `summary: "Một câu tóm tắt."` in double quotes' },
   },
+  'field-image-refused': { vi: '`image` {reasonVi}', en: '`image` {reasonEn}', hint: { vi: '{hintVi}', en: '{hintEn}' } },
   'field-image-not-text': {
     vi: '`image` phải là đường dẫn hoặc địa chỉ của một ảnh', en: '`image` must be the path or URL of an image',
     hint: { vi: 'viết đường dẫn tính từ tệp bài này, như `image: ../../files/anh.jpg`, hoặc một địa chỉ https://', en: 'write a path relative to this file, like `image: ../../files/anh.jpg`, or an https:// URL' },

@@ -56,4 +56,28 @@ export const FILE_MESSAGES: Record<string, Entry> = {
     vi: 'không đọc được tệp dữ liệu này (chi tiết: {reason})', en: 'cannot read this data file: {reason}',
     hint: { vi: 'kiểm tra cú pháp; YAML thụt đầu dòng bằng dấu cách, không dùng Tab', en: 'check its syntax; YAML uses spaces, not tabs, for indentation' },
   },
+  'site-folder-missing': { vi: 'không có thư mục trang {root}', en: 'the site folder {root} does not exist' },
+  'link-to-special': {
+    vi: 'liên kết tượng trưng (symlink) này trỏ tới {kindVi}, không phải một tệp', en: 'this symbolic link points to {kindEn}, not a file',
+    hint: { vi: 'xóa liên kết này: bantin chỉ đọc tệp thường (đường ống hay thiết bị sẽ làm lần dựng trang chờ mãi)', en: 'remove the link: bantin reads only regular files (a pipe or device would make the build wait for ever)' },
+  },
+  'link-to-folder': {
+    vi: 'đây là liên kết tượng trưng (symlink) tới một thư mục; trong {folder}/ bantin không đi theo loại liên kết này', en: 'this is a symbolic link to a folder; bantin does not follow those in {folder}/',
+    hint: { vi: 'thay liên kết bằng một bản sao của thư mục (hoặc liên kết cả thư mục {folder}/)', en: 'replace the link with a copy of the folder (or link the whole {folder}/ folder instead)' },
+  },
+  'special-file': {
+    vi: 'đây là {kindVi}, không phải một tệp', en: 'this is {kindEn}, not a file',
+    hint: { vi: 'xóa nó đi: bantin chỉ đọc tệp thường (đường ống hay thiết bị sẽ làm lần dựng trang chờ mãi)', en: 'remove it: bantin reads only regular files (a pipe or device would make the build wait for ever)' },
+  },
 };
+
+/** The kinds of file bantin will not read (read-file.ts's specialKind, in English), as the Vietnamese say them. */
+const SPECIAL_KINDS_VI: Record<string, string> = {
+  'a named pipe (FIFO)': 'một đường ống có tên (FIFO)', 'a socket': 'một socket (cổng giao tiếp giữa các chương trình)',
+  'a device': 'một thiết bị', 'not a regular file': 'một thứ không phải tệp thường',
+};
+
+/** `{kindVi}` / `{kindEn}` parameters for a special file's kind. */
+export function kindParams(kind: string): { kindVi: string; kindEn: string } {
+  return { kindVi: SPECIAL_KINDS_VI[kind] ?? kind, kindEn: kind };
+}

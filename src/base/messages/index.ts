@@ -11,6 +11,8 @@ import { FIELD_MESSAGES } from './fields.js';
 import { SYSTEM_MESSAGES } from './system.js';
 import { SITE_MESSAGES } from './site.js';
 import { FILE_MESSAGES } from './files.js';
+import { URL_MESSAGES } from './urls.js';
+import { CONFIG_MESSAGES } from './config.js';
 import type { Entry } from './entry.js';
 
 export type { Entry };
@@ -19,7 +21,7 @@ export type Lang = 'vi' | 'en';
 export type Params = Record<string, string | number>;
 
 /** Every catalogue part; a code may appear in one part only (a test checks). */
-export const CATALOGUE_PARTS: Record<string, Record<string, Entry>> = { load: LOAD_MESSAGES, cli: CLI_MESSAGES, serve: SERVE_MESSAGES, check: CHECK_MESSAGES, workspace: WORKSPACE_MESSAGES, admin: ADMIN_MESSAGES, drafts: DRAFT_MESSAGES, fields: FIELD_MESSAGES, system: SYSTEM_MESSAGES, site: SITE_MESSAGES, files: FILE_MESSAGES };
+export const CATALOGUE_PARTS: Record<string, Record<string, Entry>> = { load: LOAD_MESSAGES, cli: CLI_MESSAGES, serve: SERVE_MESSAGES, check: CHECK_MESSAGES, workspace: WORKSPACE_MESSAGES, admin: ADMIN_MESSAGES, drafts: DRAFT_MESSAGES, fields: FIELD_MESSAGES, system: SYSTEM_MESSAGES, site: SITE_MESSAGES, files: FILE_MESSAGES, urls: URL_MESSAGES, config: CONFIG_MESSAGES };
 export const CATALOGUE: Record<string, Entry> = Object.assign({}, ...Object.values(CATALOGUE_PARTS));
 
 /** `{name}` in a text replaced by the parameter of that name (`{nameVi}`/`{nameEn}`: worded per language). */

@@ -75,11 +75,6 @@ export const WORKSPACE_MESSAGES: Record<string, Entry> = {
     en: 'the build of this site stopped unexpectedly: {detail}',
     hint: { vi: 'dựng lại riêng trang này với --all --only {name} --verbose để xem chi tiết', en: 'build this site alone with --all --only {name} --verbose for details' },
   },
-  'ws-bad-out': {
-    vi: 'thư mục kết quả {out} trùng với nhóm trang, chứa nhóm trang, hoặc nằm trong templates/ hay thư mục của một trang',
-    en: 'the output folder {out} is the workspace, contains it, or lies inside its templates/ or a site folder',
-    hint: { vi: 'dùng --out dist (mặc định) hoặc một thư mục khác', en: 'use --out dist (the default) or another folder' },
-  },
   'ws-index-foreign': {
     vi: 'không ghi trang chung {path}: tệp này không do bantin tạo',
     en: 'the province page {path} was not written: that file was not made by bantin',
@@ -98,4 +93,9 @@ export const WORKSPACE_MESSAGES: Record<string, Entry> = {
   'ws-index-none': { vi: 'Chưa có bài viết.', en: 'No articles yet.' },
   'ws-index-count': { vi: '{count} trang thông tin điện tử', en: '{count} sites' },
   'ws-serving': { vi: 'bantin: đang phục vụ {count} trang thông tin tại {url} (Ctrl+C để dừng)', en: 'bantin: serving {count} sites at {url} (Ctrl+C to stop)' },
+  'ws-out-inside': {
+    vi: 'thư mục kết quả {out} chính là thư mục chung của các trang, chứa thư mục đó, hoặc nằm trong templates/ chung hay trong thư mục của một trang',
+    en: 'the output folder {out} is the workspace, contains it, or lies inside its templates/ or a site folder',
+    hint: { vi: 'dùng --out dist (mặc định) hoặc một thư mục khác', en: 'use --out dist (the default) or another folder' },
+  },
 };
