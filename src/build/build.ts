@@ -1,6 +1,6 @@
 // `bantin build`: the quick up-to-date check, the plan, rendering (on threads when it pays), writing
 // into a staging folder, and the swap or journaled move into the output folder.
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { OUTPUT_MARKER } from '../base/out-dir.js';
 import { CACHE_DIR, forgetCache, loadBuildCache, lockCache, saveBuildCache } from './build-cache.js';
@@ -10,7 +10,7 @@ import { planSite, type GenerateOptions } from '../plan/plan-site.js';
 import { BUILD_ID } from '../base/install.js';
 import type { OutputGroup } from '../plan/output-groups.js';
 import { BuildFailure, ProblemList } from '../base/problems.js';
-import { problemText } from '../base/messages/index.js';
+import { problemText, say } from '../base/messages/index.js';
 import { PoolProblem, renderInThreads, renderThreads } from '../render/pool.js';
 import { checkOutputFolder, openStaging, recoverOutput, type Staging } from '../write/staging.js';
 import { writeGroups, type Written } from './write-groups.js';
@@ -75,6 +75,9 @@ function start(options: BuildOptions, inputs: Inputs) {
   const root = resolve(options.root);
   const out = resolve(options.out ?? join(root, 'dist'));
   const problems = new ProblemList();
+  // Before the cache's lock makes ROOT/.bantin/: a mistyped --root must not become a new, empty site.
+  if (!statSync(root, { throwIfNoEntry: false })?.isDirectory()) problems.error(null, ...say('site-folder-missing', { root }));
+  problems.throwIfErrors();
   checkOutputFolder(root, out, problems);
   problems.throwIfErrors();
   // A build that died mid-swap or mid-move is put right first: then `out` is no longer what the

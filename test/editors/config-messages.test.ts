@@ -1,5 +1,6 @@
 // bantin.yaml's mistakes and refused URLs through the real CLI in Vietnamese: at the line, saying what
 // to write, with no English left; the same site in English keeps today's words.
+import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { article, makeSite, runCli } from '../helpers.js';
 
@@ -32,5 +33,15 @@ describe('bantin.yaml mistakes in Vietnamese', () => {
     expect(r.status).toBe(1);
     expect(r.stderr).toContain('content/tin/a.md:4: lỗi: `image` không được là địa chỉ dạng javascript: (chỉ được dùng http, https và đường dẫn trong trang)\n  cách sửa: ghi đường dẫn tới một ảnh trong content/ (như đường dẫn tính từ tệp bài này, ví dụ `../../files/anh.jpg`)');
     expect(runCli(['build', '--root', root, '--lang', 'en'], { env }).stderr).toContain('`image` may not be a javascript: URL (only http, https and paths on the site are allowed)\n  hint: write a path to a picture in content/ (like a path relative to this file, like `../../files/anh.jpg`) or an https:// address');
+  });
+});
+
+describe('a mistyped --root', () => {
+  it('is an error naming the folder, and makes no folder there', () => {
+    const root = `${makeSite({ 'bantin.yaml': 'title: Xã An Hòa\n' }, 'config-messages-root')}-khong-co`;
+    const r = runCli(['build', '--root', root, '--lang', 'vi'], { env });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain(`bantin: lỗi: không có thư mục trang ${root}\n  cách sửa: kiểm tra đường dẫn sau --root`);
+    expect(existsSync(root)).toBe(false);
   });
 });

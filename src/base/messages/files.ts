@@ -56,7 +56,10 @@ export const FILE_MESSAGES: Record<string, Entry> = {
     vi: 'không đọc được tệp dữ liệu này (chi tiết: {reason})', en: 'cannot read this data file: {reason}',
     hint: { vi: 'kiểm tra cú pháp; YAML thụt đầu dòng bằng dấu cách, không dùng Tab', en: 'check its syntax; YAML uses spaces, not tabs, for indentation' },
   },
-  'site-folder-missing': { vi: 'không có thư mục trang {root}', en: 'the site folder {root} does not exist' },
+  'site-folder-missing': {
+    vi: 'không có thư mục trang {root}', en: 'the site folder {root} does not exist',
+    hint: { vi: 'kiểm tra đường dẫn sau --root, hoặc tạo trang mới bằng `bantin init`', en: 'check the path after --root, or make a new site with `bantin init`' },
+  },
   'link-to-special': {
     vi: 'liên kết tượng trưng (symlink) này trỏ tới {kindVi}, không phải một tệp', en: 'this symbolic link points to {kindEn}, not a file',
     hint: { vi: 'xóa liên kết này: bantin chỉ đọc tệp thường (đường ống hay thiết bị sẽ làm lần dựng trang chờ mãi)', en: 'remove the link: bantin reads only regular files (a pipe or device would make the build wait for ever)' },
