@@ -7,7 +7,7 @@ import { join } from 'node:path';
 
 const root = join(import.meta.dirname, '..');
 const DEFAULT = [
-  'src/base/format.ts', 'src/base/dates.ts', 'src/base/fold.ts', 'src/outputs/search/tokenize.ts',
+  'src/base/format.ts', 'src/base/dates.ts', 'src/base/fold.ts', 'src/outputs/search/tokenize.ts', 'src/base/url-policy.ts',
   'src/tools/check.ts', 'src/cli.ts', 'src/write/staging.ts', 'src/build/build-cache.ts',
 ];
 /**
@@ -19,7 +19,8 @@ const TESTS = {
   'src/base/format.ts': ['test/dates.test.ts', 'test/mutation-kills/format-dates.test.ts'],
   'src/base/dates.ts': ['test/dates.test.ts', 'test/mutation-kills/format-dates.test.ts'],
   'src/base/fold.ts': ['test/search.test.ts', 'test/mutation-kills/search-text.test.ts'],
-  'src/outputs/search/tokenize.ts': ['test/search.test.ts', 'test/mutation-kills/search-text.test.ts'],
+  'src/outputs/search/tokenize.ts': ['test/search.test.ts', 'test/mutation-kills/search-text.test.ts', 'test/mutation-kills/tokenize-edges.test.ts'],
+  'src/base/url-policy.ts': ['test/bad-input/hostile-input.test.ts', 'test/editors/config-messages.test.ts'],
   'src/write/staging.ts': ['test/mutation-kills/journal.test.ts', 'test/bad-input/interrupt.test.ts', 'test/bad-input/safety.test.ts'],
   'src/build/build-cache.ts': ['test/build-cache.test.ts'],
 };

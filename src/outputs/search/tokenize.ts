@@ -24,6 +24,7 @@ const WORD = 1;
 const SOFT = 2;
 const HARD = 3;
 const HIGH_SURROGATE = 4;
+// Stryker disable next-line Regex: it is only tested on one code point (classAt refuses a broken pair first), so the anchors change nothing
 const WORD_CHAR = /^[\p{L}\p{N}\p{M}]$/u;
 
 // Classes of UTF-16 code units, filled on first sight: a regex per distinct character, not per character read.
@@ -39,9 +40,11 @@ function classify(c: number): number {
 function classAt(s: string, i: number): number {
   const c = s.charCodeAt(i);
   let k = classes[c];
+  // Stryker disable next-line ConditionalExpression: a cache; classifying again gives the same class
   if (k === 0) k = classes[c] = classify(c);
   if (k !== HIGH_SURROGATE) return k;
   const next = s.charCodeAt(i + 1);
+  // Stryker disable next-line ConditionalExpression,LogicalOperator: a broken pair is two code points, which the anchored WORD_CHAR refuses too; this line only spares the regex
   if (!(next >= 0xdc00 && next <= 0xdfff)) return HARD;
   return WORD_CHAR.test(s.slice(i, i + 2)) ? WORD : HARD;
 }
@@ -63,9 +66,11 @@ export function scan(s: string, visit: (start: number, end: number, brk: boolean
   const n = s.length;
   let i = 0;
   let brk = true;
+  // Stryker disable next-line EqualityOperator: at i = n charCodeAt gives NaN, which no class claims, and the loop ends the same
   while (i < n) {
     const c = s.charCodeAt(i);
     // ASCII letters and digits skip the table: they are most of the characters read.
+    // Stryker disable next-line ConditionalExpression,EqualityOperator,LogicalOperator: a fast path; classAt gives every character it narrows away the same class
     const k = (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90) ? WORD : classAt(s, i);
     if (k !== WORD) {
       if (k !== SOFT) brk = true;
@@ -74,8 +79,10 @@ export function scan(s: string, visit: (start: number, end: number, brk: boolean
     }
     const start = i;
     let hash = 0x811c9dc5;
+    // Stryker disable next-line EqualityOperator: at i = n charCodeAt gives NaN, which classAt does not call a word
     while (i < n) {
       let d = s.charCodeAt(i);
+      // Stryker disable next-line ConditionalExpression,EqualityOperator,LogicalOperator: the same fast path; classAt decides alike
       if (!((d >= 97 && d <= 122) || (d >= 48 && d <= 57) || (d >= 65 && d <= 90))) {
         if (classAt(s, i) !== WORD) break;
         if (widthAt(s, i) === 2) {
@@ -97,6 +104,7 @@ export function scan(s: string, visit: (start: number, end: number, brk: boolean
 /** Tokens of s, each with its exact and folded form. For queries and tests; the index uses TermTable. */
 export function tokenize(s: string): Token[] {
   const out: Token[] = [];
+  // Stryker disable next-line BooleanLiteral: the first token has its break from scan() already
   let pendingBreak = false;
   scan(s, (start, end, brk) => {
     const exact = exactForm(s.slice(start, end));
@@ -150,9 +158,11 @@ export class TermTable {
 
   /** Tokenizes s into this.ids; returns how many were written. */
   scan(s: string): number {
+    // Stryker disable next-line all: capacity only; a text of n code units has at most n / 2 + 1 tokens
     if (this.ids.length < s.length) this.ids = new Int32Array(s.length + 1024);
     const ids = this.ids;
     let n = 0;
+    // Stryker disable next-line BooleanLiteral: the first token has its break from scan() already
     let pendingBreak = false;
     scan(s, (start, end, brk, hash) => {
       const id = this.lookup(s, start, end, hash);
@@ -168,9 +178,12 @@ export class TermTable {
   private lookup(s: string, start: number, end: number, hash: number): number {
     const mask = this.slots.length - 1;
     let slot = hash & mask;
+    // Stryker disable next-line EqualityOperator,ArithmeticOperator: missing entry 0 or probing the other way interns the spelling again, to the same id
     for (let e = this.slots[slot]; e >= 0; e = this.slots[(slot = (slot + 1) & mask)]) {
+      // Stryker disable next-line ConditionalExpression: a shortcut; the characters are compared next
       if (this.rawHash[e] !== hash) continue;
       const text = this.rawText[e];
+      // Stryker disable next-line ConditionalExpression: a shorter spelling could only match the start of a longer one with the same hash, which the line above has ruled out
       if (text.length !== end - start) continue;
       let i = 0;
       while (i < text.length && text.charCodeAt(i) === s.charCodeAt(start + i)) i++;
@@ -182,10 +195,12 @@ export class TermTable {
     this.rawText.push(raw);
     this.rawHash.push(hash);
     this.rawId.push(id);
+    // Stryker disable next-line EqualityOperator: the load factor, for speed only
     if (this.rawText.length * 2 > mask) this.rehash();
     return id;
   }
 
+  // Stryker disable all: a table that loses or misplaces a spelling interns it again through byExact, to the same id (slower, not wrong)
   private rehash(): void {
     this.slots = new Int32Array(this.slots.length * 2).fill(-1);
     const mask = this.slots.length - 1;
@@ -195,6 +210,7 @@ export class TermTable {
       this.slots[slot] = e;
     });
   }
+  // Stryker restore all
 
   /** Variant id of a raw token, or -1 when it folds to nothing. */
   private intern(raw: string): number {
