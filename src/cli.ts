@@ -81,7 +81,7 @@ async function main(argv: string[]): Promise<number> {
   try {
     if (command === 'build') return await runBuild(flags);
     if (command === 'check') return await runCheck(flags);
-    if (command === 'views') return await (await commands.views()).runViews(parsed.values, parsed.positionals, usageError);
+    if (command === 'views') return await (await commands.views()).runViews(parsed.values, parsed.positionals, usageError, lang);
     if (command === 'new') {
       if (parsed.positionals.length !== 1) return usageError(text('cli-new-title', {}, lang));
       const path = (await commands.newArticle()).newArticle({ root: str(flags.root) ?? process.cwd(), title: parsed.positionals[0], category: str(flags.category), author: str(flags.author) });

@@ -48,8 +48,7 @@ function literalMessages(source: string): number[] {
  */
 const NOT_YET_MOVED: Record<string, number> = {
   'render/template-guard.ts': 2,
-  'tools/import/command.ts': 1, 'tools/views/command.ts': 4, 'tools/views/filters.ts': 1,
-  'tools/views/reports.ts': 2, 'tools/views/state.ts': 2,
+  'tools/import/command.ts': 1,
 };
 
 describe('messages outside the catalogue', () => {

@@ -51,6 +51,21 @@ describe('bantin views: what is counted', () => {
     expect(bad.stderr).toContain('--exclude-ip 10.0.0/33 is not an address or an address range');
     expect(runCli(['views', '--root', root]).status).toBe(2);
   });
+
+  it('speaks Vietnamese with --lang vi: the summary, a refused address range, a missing log', () => {
+    const root = viewsSite();
+    writeFileSync(join(root, 'access.log'), day.join(''));
+    const ok = runCli(['views', '--root', root, join(root, 'access.log'), '--exclude-ip', '10.0.0.0/8', '--lang', 'vi']);
+    expect(ok.status).toBe(0);
+    expect(ok.stdout).toContain('  access.log: 18 dòng mới, 8 lượt xem\n');
+    expect(ok.stdout).toContain('không đếm: 1 của máy tìm kiếm/bot, 1 từ địa chỉ bị loại trừ, 1 lần xem lại trong 30 phút, 5 không phải lần mở trang thành công, 2 dòng sai dạng (dòng đầu tiên: access.log:17, access.log:18)');
+    expect(ok.stdout).toMatch(/^bantin: đã đếm \d+ lượt xem bài/m);
+    const bad = runCli(['views', '--root', root, join(root, 'access.log'), '--exclude-ip', '10.0.0/33', '--lang', 'vi']);
+    expect(bad.stderr).toBe('bantin: views: --exclude-ip 10.0.0/33 không phải một địa chỉ hay một dải địa chỉ; ghi như 10.0.0.0/8, 203.0.113.7 hoặc 2001:db8::/32\n');
+    const missing = runCli(['views', '--root', root, join(root, 'khong-co.log'), '--lang', 'vi']);
+    expect(missing.status).toBe(1);
+    expect(missing.stderr).toContain(`${join(root, 'khong-co.log')}: lỗi: không có tệp này\n  cách sửa: ghi đường dẫn của các tệp nhật ký truy cập`);
+  });
 });
 
 describe('bantin views: large logs', () => {

@@ -6,6 +6,7 @@ import { SERVE_MESSAGES } from './serve.js';
 import { CHECK_MESSAGES } from './check.js';
 import { WORKSPACE_MESSAGES } from './workspace.js';
 import { ADMIN_MESSAGES } from './admin.js';
+import { VIEWS_MESSAGES } from './views.js';
 import { DRAFT_MESSAGES } from './drafts.js';
 import { FIELD_MESSAGES } from './fields.js';
 import { SYSTEM_MESSAGES } from './system.js';
@@ -21,7 +22,7 @@ export type Lang = 'vi' | 'en';
 export type Params = Record<string, string | number>;
 
 /** Every catalogue part; a code may appear in one part only (a test checks). */
-export const CATALOGUE_PARTS: Record<string, Record<string, Entry>> = { load: LOAD_MESSAGES, cli: CLI_MESSAGES, serve: SERVE_MESSAGES, check: CHECK_MESSAGES, workspace: WORKSPACE_MESSAGES, admin: ADMIN_MESSAGES, drafts: DRAFT_MESSAGES, fields: FIELD_MESSAGES, system: SYSTEM_MESSAGES, site: SITE_MESSAGES, files: FILE_MESSAGES, urls: URL_MESSAGES, config: CONFIG_MESSAGES };
+export const CATALOGUE_PARTS: Record<string, Record<string, Entry>> = { load: LOAD_MESSAGES, cli: CLI_MESSAGES, serve: SERVE_MESSAGES, check: CHECK_MESSAGES, workspace: WORKSPACE_MESSAGES, admin: ADMIN_MESSAGES, views: VIEWS_MESSAGES, drafts: DRAFT_MESSAGES, fields: FIELD_MESSAGES, system: SYSTEM_MESSAGES, site: SITE_MESSAGES, files: FILE_MESSAGES, urls: URL_MESSAGES, config: CONFIG_MESSAGES };
 export const CATALOGUE: Record<string, Entry> = Object.assign({}, ...Object.values(CATALOGUE_PARTS));
 
 /** `{name}` in a text replaced by the parameter of that name (`{nameVi}`/`{nameEn}`: worded per language). */
@@ -65,4 +66,11 @@ export function chooseLang(flag: string | undefined, env: string | undefined, si
 
 export function isLang(v: unknown): v is Lang {
   return v === 'vi' || v === 'en';
+}
+
+/** An error whose text comes from the catalogue: its message is the English, `code` and `params` let the catcher say it in the reader's language. */
+export class MessageError extends Error {
+  constructor(readonly code: string, readonly params: Params = {}) {
+    super(text(code, params));
+  }
 }

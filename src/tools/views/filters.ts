@@ -1,5 +1,6 @@
 // Which logged requests are a reader's view: a successful GET, not by a known bot (the isbot
 // package's list), not from an excluded address range (the office's own network, monitoring).
+import { MessageError } from '../../base/messages/index.js';
 import { BlockList, isIP } from 'node:net';
 import { isbot } from 'isbot';
 
@@ -34,7 +35,7 @@ export function addressFilter(cidrs: string[]): ((ip: string) => boolean) | null
     const family = isIP(address);
     const prefix = bits === undefined ? (family === 6 ? 128 : 32) : Number(bits);
     if (!family || extra !== undefined || !/^\d+$/.test(bits ?? '0') || prefix > (family === 6 ? 128 : 32)) {
-      throw new Error(`--exclude-ip ${cidr} is not an address or an address range; write it like 10.0.0.0/8, 203.0.113.7 or 2001:db8::/32`);
+      throw new MessageError('views-bad-ip', { cidr });
     }
     list.addSubnet(address, prefix, family === 6 ? 'ipv6' : 'ipv4');
   }

@@ -1,5 +1,6 @@
 // The inputs that are already counts rather than logs: a GoAccess JSON report, or a CSV of
 // `path,views` exported from an analytics service (for hosts, like GitHub Pages, with no logs to read).
+import { MessageError } from '../../base/messages/index.js';
 import { readFileSync } from 'node:fs';
 import { pagePath } from './urls.js';
 
@@ -37,10 +38,10 @@ export function readGoAccess(file: string, basePath: string, articles: ReadonlyS
   try {
     json = JSON.parse(readFileSync(file, 'utf8'));
   } catch (err) {
-    throw new Error(`${file}: is not a GoAccess JSON report (${(err as Error).message}); make one with \`goaccess access.log -o report.json\``);
+    throw new MessageError('views-not-goaccess', { file, detail: (err as Error).message });
   }
   const rows = (json as { requests?: { data?: unknown } })?.requests?.data;
-  if (!Array.isArray(rows)) throw new Error(`${file}: has no "requests" panel; make the report with \`goaccess access.log -o report.json\` and keep the REQUESTS panel on`);
+  if (!Array.isArray(rows)) throw new MessageError('views-no-requests', { file });
   rows.forEach((row: { data?: unknown; visitors?: { count?: unknown } }, i) => {
     const count = row?.visitors?.count;
     if (typeof row?.data !== 'string' || !Number.isSafeInteger(count)) report.malformed.push(`requests.data[${i}]: no path or visitors count`);

@@ -1,5 +1,6 @@
 // data/views.json: the counts a build shows (`total`, `pages`) and what `bantin views` keeps between
 // runs (how far each log was read, the last half hour's views, imported reports). Read and written here only.
+import { MessageError } from '../../base/messages/index.js';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { VIEWS_FILE } from '../../model/counted-views.js';
@@ -54,10 +55,10 @@ export function readState(root: string): ViewsState {
   try {
     v = JSON.parse(text);
   } catch (err) {
-    throw new Error(`${VIEWS_FILE}: cannot be read (${(err as Error).message}); restore it from Git, or delete it to count from the start of the logs`);
+    throw new MessageError('views-state-unreadable', { file: VIEWS_FILE, detail: (err as Error).message });
   }
   if (!isObject(v) || !isCount(v.total) || !counts(v.pages)) {
-    throw new Error(`${VIEWS_FILE}: is not a views file ("total" and "pages" must be whole numbers); restore it from Git, or delete it to count from the start of the logs`);
+    throw new MessageError('views-state-bad', { file: VIEWS_FILE });
   }
   const state = emptyState();
   state.total = v.total;
