@@ -45,3 +45,12 @@ describe('a mistyped --root', () => {
     expect(existsSync(root)).toBe(false);
   });
 });
+
+describe('bantin import, for a Vietnamese site', () => {
+  it('says a missing source is missing, in Vietnamese', () => {
+    const root = makeSite({ 'bantin.yaml': 'title: Xã An Hòa\nlocale: vi\n' }, 'config-messages-import');
+    const r = runCli(['import', '--root', root, `${root}/khong-co`], { env });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain(`${root}/khong-co: lỗi: không có tệp hay thư mục này`);
+  });
+});

@@ -51,8 +51,8 @@ export async function importCommand(args: string[]): Promise<number> {
     });
   } catch (err) {
     const e = err as NodeJS.ErrnoException;
-    if (e.code === 'ENOENT') process.stderr.write(`${e.path}: error: ${t.notFound}\n`);
-    else process.stderr.write(`bantin: import failed: ${e.message}\n${v.verbose ? `${e.stack}\n` : ''}`);
+    if (e.code === 'ENOENT') process.stderr.write(`${e.path}: ${t.error}: ${t.notFound}\n`);
+    else process.stderr.write(`bantin: ${t.failed(e.message)}\n${v.verbose ? `${e.stack}\n` : ''}`);
     return 1;
   }
   if (v.json) {
