@@ -40,6 +40,7 @@ export function guardRuntime(): void {
 /** `n` as Nunjucks' loops would compare it (`"1e9"` counts as 1e9; NaN makes nothing). */
 function bound(what: string, n: unknown): void {
   const count = Math.abs(Number(n));
+  // allow-literal-message: a theme developer's template mistake, shown beside Nunjucks' own (English) error at the template's file and line
   if (count > TEMPLATE_LIMIT) throw new Error(`${what} may make at most ${TEMPLATE_LIMIT.toLocaleString('en')} values, not ${String(n)}`);
 }
 
@@ -49,6 +50,7 @@ export function guardEnvironment(env: nunjucks.Environment): void {
   const range = globals.range;
   env.addGlobal('range', (start: number, stop?: number, step = 1) => {
     // A step of 0 (or one going away from `stop`) would loop for ever.
+    // allow-literal-message: a theme developer's template mistake, shown beside Nunjucks' own (English) error at the template's file and line
     if (!(Number(step) !== 0)) throw new Error('range() needs a step other than 0');
     bound('range()', stop === undefined ? start : (Number(stop) - Number(start)) / Number(step));
     return range(start, stop as number, step);

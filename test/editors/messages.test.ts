@@ -46,9 +46,7 @@ function literalMessages(source: string): number[] {
  * Modules whose messages are not in the catalogue yet, with how many such lines each has: the count
  * may only go down (lower it here when you move one). A module not listed may have none.
  */
-const NOT_YET_MOVED: Record<string, number> = {
-  'render/template-guard.ts': 2,
-};
+const NOT_YET_MOVED: Record<string, number> = {};
 
 describe('messages outside the catalogue', () => {
   it('finds a literal message, and lets one with the marker pass (the scan can fail)', () => {
