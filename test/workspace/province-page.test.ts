@@ -44,7 +44,7 @@ describe('the province page', () => {
 
   it('says what it lists in Vietnamese', () => {
     expect(page.querySelector('html')!.getAttribute('lang')).toBe('vi');
-    expect(page.querySelector('header p')!.text).toBe('2 trang');
+    expect(page.querySelector('header p')!.text).toBe('2 trang thông tin điện tử');
     expect(page.querySelectorAll('main h3').map((h) => h.text)).toEqual(['Tin mới', 'Tin mới']);
     expect(page.querySelectorAll('main section')[1].querySelector('p')!.text).toBe('Chưa có bài viết.');
     expect(parse(provincePage('', SITES, 'en')).querySelector('h1')!.text).toBe('The portals');
