@@ -102,10 +102,6 @@ function validateConfig(raw: Record<string, unknown>, source: string, problems: 
   /** A key with a wrong value: what it expects (CONFIG_WANTS), and a hint, by default an example of a right value. */
   const bad = (key: string, what: { vi: string; en: string }, hint = configExample(key)) =>
     problems.error(CONFIG_FILE, ...say('config-bad-value', { key, whatVi: what.vi, whatEn: what.en, hintVi: hint.vi, hintEn: hint.en }, { line: lineOf(key) }));
-  /** The theme's and `english:` keys (portal-config.ts) complain in English only. */
-  const complain = (key: string, what: string, hint: string) =>
-    // allow-literal-message: theme and english keys (portal-config.ts) are not in the catalogue yet.
-    problems.error(CONFIG_FILE, `\`${key}\` must be ${what}`, { line: lineOf(key), hint });
 
   for (const [key, value] of Object.entries(raw)) {
     if (value === null || value === undefined) continue;
@@ -170,10 +166,10 @@ function validateConfig(raw: Record<string, unknown>, source: string, problems: 
         readFlags(key, value);
         break;
       case 'theme':
-        config.theme = readTheme(value, complain, unknownKey);
+        config.theme = readTheme(value, bad, unknownKey);
         break;
       case 'english':
-        config.english = readEnglish(value, complain, unknownKey);
+        config.english = readEnglish(value, bad, unknownKey);
         break;
       case 'admin':
         config.admin = readAdmin(value, source, problems, CONFIG_FILE);

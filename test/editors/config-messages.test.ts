@@ -54,3 +54,17 @@ describe('bantin import, for a Vietnamese site', () => {
     expect(r.stderr).toContain(`${root}/khong-co: lỗi: không có tệp hay thư mục này`);
   });
 });
+
+describe('the state-portal keys (theme:, english:) in Vietnamese', () => {
+  it('reports a wrong byline and a javascript: English website at their lines, with a fix', () => {
+    const root = makeSite({
+      'bantin.yaml': 'title: Xã An Hòa\ntheme:\n  byline: big\nenglish:\n  organisation: An Hoa\n  contacts:\n    website: "javascript:alert(1)"\n',
+      'content/tin/a.md': article({ title: 'A', date: '2024-01-01', author: 'B' }),
+    }, 'config-messages-portal');
+    const r = runCli(['build', '--root', root, '--lang', 'vi'], { env });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('bantin.yaml:3: lỗi: `theme.byline` phải là `portal` (tên tác giả một lần, chữ in hoa) hoặc `label` ("Tác giả: …")\n  cách sửa: viết như `  byline: portal`');
+    expect(r.stderr).toContain('bantin.yaml:7: lỗi: `english.contacts.website` phải là một địa chỉ http(s)');
+    expect(r.stderr).not.toMatch(/ must be |write it like/);
+  });
+});

@@ -71,6 +71,33 @@ export const CONFIG_WANTS = {
   boolean: { vi: '`true` (có) hoặc `false` (không)', en: '`true` or `false`' },
 } as const;
 
+/** What the `theme:` and `english:` keys expect, and how to write them (load/portal-config.ts). */
+export const PORTAL_WANTS = {
+  theme: { vi: 'các dòng bật/tắt tính năng của giao diện, mỗi dòng `true` hoặc `false`', en: 'a mapping of the theme\'s features to `true` or `false`' },
+  themeHint: { vi: 'viết `theme:` rồi các dòng thụt vào bên dưới, như `  save: false`', en: 'write `theme:` then indented lines like `  save: false`' },
+  byline: { vi: '`portal` (tên tác giả một lần, chữ in hoa) hoặc `label` ("Tác giả: …")', en: '`portal` (the author once, in capitals) or `label` ("Tác giả: …")' },
+  bylineHint: { vi: 'viết như `  byline: portal`', en: 'write it like `  byline: portal`' },
+  switchHint: (key: string): Pair => ({ vi: `viết như \`  ${key}: false\``, en: `write it like \`  ${key}: false\`` }),
+  english: {
+    vi: 'các dòng thụt vào bên dưới cho trang tiếng Anh', en: 'a mapping',
+  },
+  englishOrganisation: { vi: 'các dòng thụt vào bên dưới, ít nhất có `organisation:`', en: 'a mapping with at least `organisation:`' },
+  englishHint: {
+    vi: 'viết `english:` rồi các dòng thụt vào: `organisation:`, `functions:`, `leaders:` (danh sách `name:` và `position:`) và `contacts:`',
+    en: 'write `english:` then indented `organisation:`, `functions:`, `leaders:` (a list of `name:` and `position:`) and `contacts:`',
+  },
+  organisationHint: { vi: 'viết như `  organisation: People\'s Committee of Song Lam District` (tên cơ quan bằng tiếng Anh)', en: 'write it like `  organisation: People\'s Committee of Song Lam District`' },
+  functions: { vi: 'một đoạn chữ hoặc danh sách các đoạn', en: 'a text or a list of paragraphs' },
+  functionsHint: { vi: 'viết `  functions:` rồi các dòng thụt vào như `    - The People\'s Committee …`', en: 'write `  functions:` then indented lines like `    - The People\'s Committee …`' },
+  leaders: { vi: 'danh sách các mục có `name` (họ tên) và `position` (chức vụ)', en: 'a list of entries with `name` and `position`' },
+  leadersHint: { vi: 'mỗi mục: `    - name: Le Hoang Son` rồi dòng dưới `      position: Chairman`', en: 'each entry: `    - name: Le Hoang Son` then `      position: Chairman`' },
+  contacts: { vi: 'các dòng `address`, `phone`, `email`, `website` thụt vào bên dưới, mỗi dòng một đoạn chữ', en: 'a mapping of `address`, `phone`, `email`, `website` to texts' },
+  contactsHint: { vi: 'viết `  contacts:` rồi các dòng thụt vào như `    phone: "+84 200 3812 456"`', en: 'write `  contacts:` then indented lines like `    phone: "+84 200 3812 456"`' },
+  contactHint: (key: string): Pair => ({ vi: `viết như \`    ${key}: …\``, en: `write it like \`    ${key}: …\`` }),
+  website: { vi: 'một địa chỉ http(s)', en: 'an http(s) address' },
+  websiteHint: { vi: 'viết như `    website: https://songlam.hagiangnam.gov.vn/`', en: 'write it like `    website: https://songlam.hagiangnam.gov.vn/`' },
+} as const;
+
 /** Hints that are not an example of the key. */
 export const CONFIG_HINTS = {
   timezone: { vi: 'ở Việt Nam ghi `timezone: Asia/Ho_Chi_Minh`', en: 'for Vietnam use Asia/Ho_Chi_Minh' },
