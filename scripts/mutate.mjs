@@ -20,7 +20,7 @@ const TESTS = {
   'src/base/dates.ts': ['test/dates.test.ts', 'test/mutation-kills/format-dates.test.ts'],
   'src/base/fold.ts': ['test/search.test.ts', 'test/mutation-kills/search-text.test.ts'],
   'src/outputs/search/tokenize.ts': ['test/search.test.ts', 'test/mutation-kills/search-text.test.ts', 'test/mutation-kills/tokenize-edges.test.ts'],
-  'src/base/url-policy.ts': ['test/bad-input/hostile-input.test.ts', 'test/editors/config-messages.test.ts'],
+  'src/base/url-policy.ts': ['test/mutation-kills/url-policy.test.ts', 'test/bad-input/hostile-input.test.ts'],
   'src/write/staging.ts': ['test/mutation-kills/journal.test.ts', 'test/bad-input/interrupt.test.ts', 'test/bad-input/safety.test.ts'],
   'src/build/build-cache.ts': ['test/build-cache.test.ts'],
 };
