@@ -1,3 +1,4 @@
+import { createServer } from 'node:net';
 import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
@@ -71,4 +72,15 @@ export function readPage(dist: string, path: string): HTMLElement {
 
 export function texts(root: HTMLElement, selector: string): string[] {
   return root.querySelectorAll(selector).map((e) => e.text.trim());
+}
+
+/** A loopback port nothing listens on now, for a server whose URL must be known before it starts. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer().once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
 }

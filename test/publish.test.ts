@@ -1,19 +1,17 @@
 // The sample site as a host publishes it: built for a base URL, served by a real nginx (Debian's
 // package) on 127.0.0.1, and crawled by a link checker. One build lives under a subfolder of the
 // server, the other at its root behind docs/nginx.conf, the example config the docs hand out.
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import { LinkChecker, LinkState } from 'linkinator';
 import { parse } from 'node-html-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../src/build/build.js';
-import { PROJECT, tempDir } from './helpers.js';
-import { findTool, skipWithout } from './tools.js';
+import { freePort, PROJECT, tempDir } from './helpers.js';
+import { NGINX, NGINX_INSTALL, startNginx, type Nginx } from './nginx.js';
+import { skipWithout } from './tools.js';
 
-const NGINX = findTool('nginx', ['/usr/sbin']);
 const NOW = Date.UTC(2026, 0, 1);
 const SUBFOLDER = '/huyen/bantin/';
 
@@ -21,17 +19,6 @@ interface Served {
   name: string;
   base: string;
   dist: string;
-}
-
-/** A port nothing listens on now; the base URL must name it before nginx starts. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer().once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 /** docs/nginx.conf with the test's port and folder; fails if the example no longer has those lines. */
@@ -75,20 +62,6 @@ ${exampleServer(rootPort, root.dist)}
 `;
 }
 
-async function waitForServer(url: string, nginx: ChildProcess, log: () => string): Promise<void> {
-  const deadline = Date.now() + 15_000;
-  for (;;) {
-    if (nginx.exitCode !== null) throw new Error(`nginx exited (${nginx.exitCode}):\n${log()}`);
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // Not listening yet.
-    }
-    if (Date.now() > deadline) throw new Error(`nginx did not answer ${url}:\n${log()}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
 async function get(url: string): Promise<string> {
   const res = await fetch(url);
   expect(res.status, url).toBe(200);
@@ -125,12 +98,10 @@ async function publishedUrls(site: Served): Promise<string[]> {
   return [...new Set(urls.flat())];
 }
 
-describe.skipIf(skipWithout('nginx', !!NGINX, 'apt-get install nginx-light', import.meta.url))('publishing: the sample site served by nginx', () => {
+describe.skipIf(skipWithout('nginx', !!NGINX, NGINX_INSTALL, import.meta.url))('publishing: the sample site served by nginx', () => {
   const sites: Served[] = [];
-  let nginx: ChildProcess | undefined;
+  let nginx: Nginx | undefined;
   let prefix = '';
-  let output = '';
-  const log = () => output + (existsSync(`${prefix}/error.log`) ? readFileSync(`${prefix}/error.log`, 'utf8') : '');
 
   beforeAll(async () => {
     const subPort = await freePort();
@@ -142,20 +113,11 @@ describe.skipIf(skipWithout('nginx', !!NGINX, 'apt-get install nginx-light', imp
       sites.push({ name, base, dist });
     }
     prefix = tempDir('nginx');
-    writeFileSync(join(prefix, 'nginx.conf'), nginxConfig(prefix, sites[0], subPort, rootPort, sites[1]));
-    // `-e` names the error log before the config is read, so nothing is written to /var/log.
-    nginx = spawn(NGINX!, ['-p', prefix, '-c', join(prefix, 'nginx.conf'), '-e', join(prefix, 'error.log'), '-g', 'daemon off;'], { stdio: ['ignore', 'pipe', 'pipe'] });
-    nginx.stdout!.on('data', (d) => (output += d));
-    nginx.stderr!.on('data', (d) => (output += d));
-    for (const site of sites) await waitForServer(site.base, nginx, log);
+    const answering = async () => (await Promise.all(sites.map((site) => fetch(site.base).then((r) => r.ok)))).every(Boolean);
+    nginx = await startNginx(prefix, nginxConfig(prefix, sites[0], subPort, rootPort, sites[1]), answering);
   });
 
-  afterAll(async () => {
-    if (!nginx || nginx.exitCode !== null) return;
-    const exited = new Promise((r) => nginx!.once('exit', r));
-    nginx.kill('SIGTERM');
-    await exited;
-  });
+  afterAll(() => nginx?.stop());
 
   for (const name of ['subfolder', 'root']) {
     const site = () => sites.find((s) => s.name === name)!;

@@ -1,10 +1,9 @@
 // Every flag of every command, through the real `bantin` command, checked in what it produces
 // (issue 22, mutant 5: `bantin build` ignored --base-url). check --strict/--json: check-strict.test.ts.
 import { existsSync, readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { article, makeSite, readPage, runCli, tempDir } from '../helpers.js';
+import { article, freePort, makeSite, readPage, runCli, tempDir } from '../helpers.js';
 import { rawGet, startServe } from '../serve-helpers.js';
 
 const CONFIG = 'title: Xã Thử\nbaseUrl: https://tu-cau-hinh.example.vn/\n';
@@ -16,14 +15,6 @@ function site(extra: Record<string, string> = {}): string {
   return makeSite({ 'bantin.yaml': CONFIG, 'content/tin/a.md': ARTICLE, 'content/tin/nhap.md': DRAFT, ...extra }, 'flags');
 }
 
-function freePort(): Promise<number> {
-  return new Promise((ok, fail) => {
-    const s = createServer().once('error', fail).listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => ok(port));
-    });
-  });
-}
 
 describe('bantin build flags', () => {
   it('--base-url overrides baseUrl of bantin.yaml in links, canonical URLs, feeds and sitemap', () => {

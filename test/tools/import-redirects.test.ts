@@ -1,27 +1,15 @@
 // Old portal URLs keep working: articles' `oldUrls` become redirect pages, `_redirects` and the
 // nginx map that docs/nginx.conf includes, checked through a real nginx on 127.0.0.1.
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { article, PROJECT, runCli, tempDir } from '../helpers.js';
+import { article, freePort, PROJECT, runCli, tempDir } from '../helpers.js';
+import { NGINX, NGINX_INSTALL, startNginx, type Nginx } from '../nginx.js';
+import { skipWithout } from '../tools.js';
 import { importSite } from './import-helpers.js';
 
-const NGINX = ['/usr/sbin/nginx', '/usr/bin/nginx'].find(existsSync);
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer().once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-describe.skipIf(!NGINX)('redirects from old URLs', () => {
-  let nginx: ChildProcess | undefined;
+describe.skipIf(skipWithout('nginx', !!NGINX, NGINX_INSTALL, import.meta.url))('redirects from old URLs', () => {
+  let nginx: Nginx | undefined;
   let base = '';
   let dist = '';
   let prefix = '';
@@ -42,7 +30,7 @@ describe.skipIf(!NGINX)('redirects from old URLs', () => {
       .replace(/^\s*listen\s[^;]*;\n/gm, '')
       .replace(/^server \{\n/m, `server {\n    listen 127.0.0.1:${port};\n`)
       .replaceAll('/var/www/bantin', dist);
-    writeFileSync(join(prefix, 'nginx.conf'), `${process.getuid?.() === 0 ? 'user root;\n' : ''}worker_processes 1;
+    nginx = await startNginx(prefix, `${process.getuid?.() === 0 ? 'user root;\n' : ''}worker_processes 1;
 pid ${prefix}/nginx.pid;
 events { worker_connections 64; }
 http {
@@ -52,24 +40,10 @@ http {
   uwsgi_temp_path ${prefix}/uwsgi; scgi_temp_path ${prefix}/scgi;
 ${server}
 }
-`);
-    nginx = spawn(NGINX!, ['-p', prefix, '-c', join(prefix, 'nginx.conf'), '-e', join(prefix, 'error.log'), '-g', 'daemon off;'], { stdio: 'ignore' });
-    for (let i = 0; ; i++) {
-      try {
-        if ((await fetch(base)).ok) break;
-      } catch {
-        if (i > 100 || nginx.exitCode !== null) throw new Error(`nginx did not start: ${existsSync(join(prefix, 'error.log')) ? readFileSync(join(prefix, 'error.log'), 'utf8') : ''}`);
-        await new Promise((r) => setTimeout(r, 100));
-      }
-    }
+`, async () => (await fetch(base)).ok);
   });
 
-  afterAll(async () => {
-    if (!nginx || nginx.exitCode !== null) return;
-    const exited = new Promise((r) => nginx!.once('exit', r));
-    nginx.kill('SIGTERM');
-    await exited;
-  });
+  afterAll(() => nginx?.stop());
 
   it('nginx answers old query-string and path URLs with 301 to the article, and 404 to others', async () => {
     const location = async (path: string) => {

@@ -1,26 +1,14 @@
 // The whole loop on a real server: the site served by nginx (Debian's) with docs/nginx.conf on
 // 127.0.0.1, read by clients from several loopback addresses, then `bantin views` on nginx's own
 // access log and a build that shows the counts.
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { request } from 'node:http';
-import { createServer } from 'node:net';
-import { delimiter, join } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PROJECT, readPage, runCli, tempDir } from '../helpers.js';
+import { freePort, PROJECT, readPage, runCli, tempDir } from '../helpers.js';
+import { NGINX, NGINX_INSTALL, startNginx, type Nginx } from '../nginx.js';
+import { skipWithout } from '../tools.js';
 import { ART1, ART2, ART3, BROWSER, GOOGLEBOT, PHONE, state, views, viewsSite } from './views-helpers.js';
-
-const NGINX = ['/usr/sbin', ...(process.env.PATH ?? '').split(delimiter)].map((d) => join(d, 'nginx')).find((p) => existsSync(p));
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer().once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** GET from a given loopback address (each one a reader), as a given browser. */
 function get(port: number, path: string, from: string, ua: string, headers: Record<string, string> = {}): Promise<number> {
@@ -33,12 +21,11 @@ function get(port: number, path: string, from: string, ua: string, headers: Reco
   });
 }
 
-describe.skipIf(!NGINX)('bantin views on a real nginx access log', () => {
-  let nginx: ChildProcess | undefined;
+describe.skipIf(skipWithout('nginx', !!NGINX, NGINX_INSTALL, import.meta.url))('bantin views on a real nginx access log', () => {
+  let nginx: Nginx | undefined;
   let prefix = '';
   let root = '';
   let port = 0;
-  let output = '';
 
   beforeAll(async () => {
     port = await freePort();
@@ -52,7 +39,7 @@ describe.skipIf(!NGINX)('bantin views on a real nginx access log', () => {
       .replace(/^server \{\n/m, `server {\n    listen 127.0.0.1:${port};\n`)
       .replace(/^(\s*)root \/var\/www\/bantin;/m, `$1root ${join(root, 'dist')};`);
     expect(server).toContain(`root ${join(root, 'dist')};`);
-    writeFileSync(join(prefix, 'nginx.conf'), `${process.getuid?.() === 0 ? 'user root;\n' : ''}worker_processes 1;
+    nginx = await startNginx(prefix, `${process.getuid?.() === 0 ? 'user root;\n' : ''}worker_processes 1;
 pid ${prefix}/nginx.pid;
 error_log ${prefix}/error.log warn;
 events { worker_connections 64; }
@@ -64,25 +51,10 @@ http {
   uwsgi_temp_path ${prefix}/uwsgi; scgi_temp_path ${prefix}/scgi;
 ${server}
 }
-`);
-    nginx = spawn(NGINX!, ['-p', prefix, '-c', join(prefix, 'nginx.conf'), '-e', join(prefix, 'error.log'), '-g', 'daemon off;'], { stdio: ['ignore', 'pipe', 'pipe'] });
-    nginx.stdout!.on('data', (d) => (output += d));
-    nginx.stderr!.on('data', (d) => (output += d));
-    const deadline = Date.now() + 15_000;
-    for (;;) {
-      if (nginx.exitCode !== null) throw new Error(`nginx exited (${nginx.exitCode}):\n${output}`);
-      if (await get(port, '/robots.txt', '127.0.0.1', 'curl/8.5.0').then((s) => s === 200, () => false)) break;
-      if (Date.now() > deadline) throw new Error(`nginx did not answer:\n${output}`);
-      await new Promise((r) => setTimeout(r, 100));
-    }
+`, async () => (await get(port, '/robots.txt', '127.0.0.1', 'curl/8.5.0')) === 200);
   });
 
-  afterAll(async () => {
-    if (!nginx || nginx.exitCode !== null) return;
-    const exited = new Promise((r) => nginx!.once('exit', r));
-    nginx.kill('SIGTERM');
-    await exited;
-  });
+  afterAll(() => nginx?.stop());
 
   async function logged(lines: number): Promise<void> {
     const deadline = Date.now() + 5_000;
