@@ -1,6 +1,7 @@
 // The build cache in `.bantin/`: saving and loading what a site plan keeps between builds, and the
 // lock that lets one cached build of a site run at a time.
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
+import { crc32 } from 'node:zlib';
 import { closeSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { fileBodyStore, type BodyStore } from '../markdown/body-store.js';
@@ -10,7 +11,7 @@ import { newCache, type GenerateCache } from '../plan/cache.js';
 
 export const CACHE_DIR = CACHE_FOLDER;
 const CACHE_FILE = 'build-cache.bin';
-const FORMAT = 8;
+const FORMAT = 9;
 export const MANIFEST_FILE = 'manifest.json';
 /** Rendered bodies: `bodies-<random>.pack`, a new name whenever the file is written afresh. */
 const PACK = /^bodies-[\w-]+\.pack$/;
@@ -45,7 +46,7 @@ interface Stored extends Omit<BuildCache, 'generate'> {
   keys: Map<string, Unlinked<EntryOf<GenerateCache['keys']>>>;
   search?: GenerateCache['search'];
   /** The body store's file in CACHE_DIR, how many of its bytes the entries use, and a hash of each PACK_CHUNK of those. */
-  bodies: { file: string; size: number; sums: string[] };
+  bodies: { file: string; size: number; sums: number[] };
 }
 
 /**
@@ -73,7 +74,7 @@ export function loadBuildCache(root: string, version: string): BuildCache {
 
 function isCache(c: Stored): boolean {
   return typeof c.out === 'string' && c.outputs instanceof Map && c.files instanceof Map && c.copies instanceof Map && c.markdown instanceof Map && c.keys instanceof Map
-    && typeof c.bodies?.file === 'string' && PACK.test(c.bodies.file) && Number.isSafeInteger(c.bodies.size) && Array.isArray(c.bodies.sums);
+    && typeof c.bodies?.file === 'string' && PACK.test(c.bodies.file) && Number.isSafeInteger(c.bodies.size) && Array.isArray(c.bodies.sums) && c.bodies.sums.every(Number.isInteger);
 }
 
 /** Entries made from the parse `files` holds name it by its hash; others (from an older parse) by ''. */
@@ -162,15 +163,15 @@ export function forgetCache(root: string): void {
 }
 
 /**
- * Checksums of the body store, a hash per PACK_CHUNK bytes: checked in full when the cache is
+ * Checksums of the body store, a CRC-32 per PACK_CHUNK bytes: checked in full when the cache is
  * loaded (a body read back wrong would be published), worked out on save only for the chunks
  * written since (the store only ever appends after the bytes it was loaded with).
  */
 const PACK_CHUNK = 1 << 20;
-const packSums = new WeakMap<BodyStore, { size: number; sums: string[] }>();
+const packSums = new WeakMap<BodyStore, { size: number; sums: number[] }>();
 
-function chunkSums(path: string, from: number, size: number): string[] {
-  const sums: string[] = [];
+function chunkSums(path: string, from: number, size: number): number[] {
+  const sums: number[] = [];
   const fd = openSync(path, 'r');
   try {
     const buf = Buffer.allocUnsafe(PACK_CHUNK);
@@ -181,7 +182,7 @@ function chunkSums(path: string, from: number, size: number): string[] {
         if (n === 0) throw new Error(`${path} is cut short`);  // allow-literal-message: internal: the cache is rebuilt
         done += n;
       }
-      sums.push(createHash('sha1').update(buf.subarray(0, bytes)).digest('base64'));
+      sums.push(crc32(buf.subarray(0, bytes)));
     }
   } finally {
     closeSync(fd);
@@ -194,7 +195,7 @@ function packIntact(path: string, bodies: Stored['bodies']): boolean {
   return sums.length === bodies.sums.length && sums.every((s, i) => s === bodies.sums[i]);
 }
 
-function sumPack(store: BodyStore): string[] {
+function sumPack(store: BodyStore): number[] {
   const known = packSums.get(store) ?? { size: 0, sums: [] };
   // Whole chunks the store was loaded with are unchanged; a partial last one may have grown since.
   const keep = Math.floor(known.size / PACK_CHUNK);
@@ -216,10 +217,12 @@ function writeParts(path: string, stored: object): void {
   const fd = openSync(path, 'w');
   const write = (part: unknown) => {
     const blob = serialize(part);
-    // A part's length, then its SHA-1: a part that does not read back as written is not trusted.
+    // A part's length, then its CRC-32: a part that does not read back as written is not trusted.
+    // The checks are against damage (a cut-short or half-written file), not tampering: a CRC finds
+    // that, and checks the 60 MB of a 4,000-article cache in ~15 ms where SHA-1 took ~190 ms.
     const head = Buffer.alloc(HEAD);
     head.writeUInt32LE(blob.length);
-    createHash('sha1').update(blob).digest().copy(head, 4);
+    head.writeUInt32LE(crc32(blob), 4);
     writeSync(fd, head);
     for (let done = 0; done < blob.length;) done += writeSync(fd, blob, done);
   };
@@ -245,8 +248,8 @@ function writeParts(path: string, stored: object): void {
   }
 }
 
-/** Before each part: its length (4 bytes) and SHA-1 (20). */
-const HEAD = 24;
+/** Before each part: its length and CRC-32, 4 bytes each. */
+const HEAD = 8;
 
 function readParts(path: string): Record<string, unknown> {
   const fd = openSync(path, 'r');
@@ -264,7 +267,7 @@ function readParts(path: string): Record<string, unknown> {
         if (n === 0) throw new Error('cut short');  // allow-literal-message: internal: the cache is rebuilt
         done += n;
       }
-      if (!createHash('sha1').update(blob).digest().equals(head.subarray(4))) throw new Error('damaged');  // allow-literal-message: internal: the cache is rebuilt
+      if (crc32(blob) !== head.readUInt32LE(4)) throw new Error('damaged');  // allow-literal-message: internal: the cache is rebuilt
       const [key, value, chunk] = deserialize(blob) as [string, unknown, boolean?];
       if (chunk) {
         const map = (stored[key] ??= new Map()) as Map<unknown, unknown>;
