@@ -45,6 +45,7 @@ interface Stored extends Omit<BuildCache, 'generate'> {
   markdown: Map<string, Unlinked<EntryOf<GenerateCache['markdown']>>>;
   keys: Map<string, Unlinked<EntryOf<GenerateCache['keys']>>>;
   search?: GenerateCache['search'];
+  templateCode?: GenerateCache['templateCode'];
   /** The body store's file in CACHE_DIR, how many of its bytes the entries use, and a hash of each PACK_CHUNK of those. */
   bodies: { file: string; size: number; sums: number[] };
 }
@@ -62,7 +63,8 @@ export function loadBuildCache(root: string, version: string): BuildCache {
       const bodies = fileBodyStore(join(dir, stored.bodies.file), stored.bodies.size);
       packSums.set(bodies, stored.bodies);
       const { files, copies, search } = stored;
-      const generate = { files, copies, markdown: relink(stored.markdown, files), keys: relink(stored.keys, files), search, bodies };
+      const templateCode = stored.templateCode instanceof Map ? stored.templateCode : undefined;
+      const generate = { files, copies, markdown: relink(stored.markdown, files), keys: relink(stored.keys, files), search, templateCode, bodies };
       return { generate, out: stored.out, outputs: stored.outputs, structure: typeof stored.structure === 'string' ? stored.structure : undefined };
     }
   } catch {
@@ -144,11 +146,11 @@ export function saveBuildCache(root: string, version: string, cache: BuildCache)
   mkdirSync(dir, { recursive: true });
   const tmp = join(dir, `${CACHE_FILE}.${process.pid}.tmp`);
   compactBodies(dir, cache.generate);
-  const { files, copies, markdown, keys, search, bodies } = cache.generate;
+  const { files, copies, markdown, keys, search, templateCode, bodies } = cache.generate;
   bodies.flush();
   const stored: Stored = {
     format: FORMAT, version, root, out: cache.out, structure: cache.structure, bodies: { file: basename(bodies.path!), size: bodies.size, sums: sumPack(bodies) },
-    outputs: cache.outputs, files, copies, markdown: unlink(markdown, files), keys: unlink(keys, files), search,
+    outputs: cache.outputs, files, copies, markdown: unlink(markdown, files), keys: unlink(keys, files), search, templateCode,
   };
   writeParts(tmp, stored);
   renameSync(tmp, join(dir, CACHE_FILE));

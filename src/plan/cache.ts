@@ -19,6 +19,8 @@ export interface GenerateCache extends MarkdownCache, KeysCache {
   dirty?: boolean;
   /** The search index's postings by document, for the next index to take the unchanged ones from. */
   search?: IndexMemo;
+  /** The theme's templates as compiled code (see render/template-code.ts). */
+  templateCode?: Map<string, string>;
   /** The compiled theme, by what it was compiled from (kept in memory only). */
   renderer?: { key: string; renderer: Renderer };
 }

@@ -114,7 +114,8 @@ export function planSite(options: GenerateOptions, cache: GenerateCache = newCac
   // that shows it has it.
   const shell = { config, categories, visits: config.sidebar.includes('visits') ? site.visits : null, data: site.data };
   const themeKey = hash(BUILD_ID, hashFolders(templateDirs, [ASSETS_DIR]), JSON.stringify(config), JSON.stringify(strings), JSON.stringify([...assetNames]));
-  const renderer = compiledTheme(cache, themeKey, () => createRenderer(root, templateDirs, config, strings, assetNames));
+  const renderer = compiledTheme(cache, themeKey, () => createRenderer(root, templateDirs, config, strings, assetNames, cache.templateCode));
+  cache.templateCode = renderer.code;
   const fp = fingerprints(site, root, origin, cache, themeKey, shell);
   const rendering: PageRendering = {
     fingerprint: fp.page,
@@ -146,7 +147,7 @@ export function planSite(options: GenerateOptions, cache: GenerateCache = newCac
   const copied = new Set([...tree.assets.map((f) => f.absPath), ...assets.values()]);
   for (const abs of cache.copies.keys()) if (!copied.has(abs)) cache.copies.delete(abs);
   stage('plan');
-  const render = { root, templateDirs, config, strings, assetNames: [...assetNames], shell, bodies: cache.bodies.path };
+  const render = { root, templateDirs, config, strings, assetNames: [...assetNames], templateCode: [...renderer.code], shell, bodies: cache.bodies.path };
   const now = options.now ?? Date.now();
   const due = read.filter((a) => !a.draft && a.date.epochMs > now).map((a) => a.date.epochMs);
   const nextPublish = options.drafts || due.length === 0 ? null : Math.min(...due);

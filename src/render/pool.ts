@@ -12,6 +12,8 @@ export interface RenderSetup {
   config: SiteConfig;
   strings: Strings;
   assetNames: [string, string][];
+  /** The theme as the main thread compiled it: a thread need not compile it again. */
+  templateCode: [string, string][];
   shell: unknown;
   /** The body store's file (articles' HTML and text), or null when it is in memory. */
   bodies: string | null;

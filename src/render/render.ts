@@ -8,10 +8,13 @@ import { formatNumber, formatPortalDate, formatShortDate } from '../base/format.
 import { fill, type Strings } from '../load/i18n.js';
 import { guardEnvironment, guardRuntime } from './template-guard.js';
 import { addFragments } from './fragments.js';
+import { compileTemplate, type TemplateCode } from './template-code.js';
 import type { Problem, SiteConfig, SiteDate } from '../base/types.js';
 
 export interface Renderer {
   render(template: string, context: Record<string, unknown>): string;
+  /** The theme's compiled code, for the next build and for render threads. */
+  code: TemplateCode;
 }
 
 /** A template failed: carries the problem to report (file and line in the template). */
@@ -24,8 +27,9 @@ export class TemplateError extends Error {
 /**
  * One Nunjucks environment per build. Site templates shadow the default theme file by file;
  * autoescape is on, and an undefined variable printed by a template is an error, not an empty string.
+ * `known`: code compiled before (by the last build, or by the main thread), used where its source is the same.
  */
-export function createRenderer(root: string, templateDirs: string[], config: SiteConfig, strings: Strings, assetNames: Map<string, string> = new Map()): Renderer {
+export function createRenderer(root: string, templateDirs: string[], config: SiteConfig, strings: Strings, assetNames: Map<string, string> = new Map(), known: TemplateCode = new Map()): Renderer {
   const loader = new nunjucks.FileSystemLoader(templateDirs, { noCache: false });
   // Nunjucks reads with a plain readFileSync, which waits for ever on a FIFO: the template is
   // found as Nunjucks finds it, then read as bantin reads every file.
@@ -62,15 +66,19 @@ export function createRenderer(root: string, templateDirs: string[], config: Sit
 
   // Compile every template now: Nunjucks compiles an included one lazily and reports its syntax
   // error asynchronously, after the page was already (wrongly) written as empty.
+  const code: TemplateCode = new Map();
+  const cache = (loader as unknown as { cache: Record<string, nunjucks.Template> }).cache;
   for (const name of templateNames(templateDirs)) {
     try {
-      env.getTemplate(name, true);
+      const { src, path } = loader.getSource(name)!;
+      cache[name] = compileTemplate(env, src, path, known, code);
     } catch (err) {
       throw new TemplateError(templateProblem(err as Error, name, root, templateDirs));
     }
   }
 
   return {
+    code,
     render(template, context) {
       try {
         return env.render(template, context);

@@ -11,7 +11,7 @@ import type { Article } from '../base/types.js';
 const setup = workerData as RenderSetup;
 // The main thread wrote every body before starting this thread: read them from its file.
 const bodies = setup.bodies === null ? null : fileBodyStore(setup.bodies, 0, { readOnly: true });
-const renderer = createRenderer(setup.root, setup.templateDirs, setup.config, setup.strings, new Map(setup.assetNames));
+const renderer = createRenderer(setup.root, setup.templateDirs, setup.config, setup.strings, new Map(setup.assetNames), new Map(setup.templateCode));
 const target = targetsIn(setup.dir);
 
 parentPort!.on('message', (jobs: RenderJob[]) => {
