@@ -2,7 +2,9 @@
 // pages made with every fragment rendered afresh, on the sample site and on a generated corpus.
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
+import nunjucks from 'nunjucks';
 import { afterEach, describe, expect, it } from 'vitest';
+import { addFragments } from '../src/render/fragments.js';
 import { build, buildInParallel } from '../src/build/build.js';
 import { article, makeSite, PROJECT, readTree, tempDir } from './helpers.js';
 
@@ -61,5 +63,20 @@ describe('fragments', () => {
     expect(home).toContain('Tóm tắt hai');
     expect(home).toContain('/tin-tuc/mot/');
     expect(home).toContain('/tin-tuc/hai/');
+  });
+
+  it('are kept for at most maxObjects objects: past that, each is rendered every time it is shown', () => {
+    let renders = 0;
+    const env = new nunjucks.Environment(new nunjucks.FileSystemLoader([]), { autoescape: true });
+    env.addGlobal('count', () => ++renders);
+    addFragments(env, 2);
+    // A fragment template from a string, as a loader would give it.
+    (env as unknown as { loaders: { cache: Record<string, nunjucks.Template> }[] }).loaders[0].cache['item.njk'] = new nunjucks.Template('<{{ a.t }}{{ "" if count() }}>', env, 'item.njk');
+    const page = '{% for a in list %}{{ fragment("item.njk", a) }}{% endfor %}';
+    const [a, b, c] = [{ t: 'a' }, { t: 'b' }, { t: 'c' }];
+    const html = env.renderString(page, { list: [a, b, c, a, b, c, c] });
+    expect(html).toBe('<a><b><c><a><b><c><c>');
+    // a and b once each; c, the third object, each of its three times.
+    expect(renders).toBe(5);
   });
 });
