@@ -28,9 +28,9 @@ describe('a save during the deferred part of the last rebuild', () => {
     it(`abandons it at steps throughout, serves ${kind} at once, and ends as a clean build`, () => {
       let expected: Map<string, Buffer> | null = null;
       let steps = Infinity;
-      // Steps the deferred part of the first save is abandoned after (one group a step): the plan,
-      // the first groups, then every sixth, up to the end.
-      for (let k = 1; k < steps; k += k < 3 ? 1 : 6) {
+      // Steps the deferred part of the first save is abandoned after: each between the plan's
+      // stages (six), then groups (one a step), every sixth up to the end.
+      for (let k = 1; k < steps; k += k < 7 ? 1 : 6) {
         const root = makeSite(SITE, 'interrupt');
         const session = createDevSession({ root, baseUrl: BASE, now: NOW }, { sliceMs: 0 });
         session.rebuild();

@@ -1,7 +1,7 @@
 // The dev server's site in memory: rebuilds after each change, rendering only what it affects.
 import { applyArticleEdit } from './article-edit.js';
 import { newCache } from '../plan/cache.js';
-import { planSite, type GenerateOptions, type SitePlan } from '../plan/plan-site.js';
+import { planSiteSteps, type GenerateOptions, type SitePlan } from '../plan/plan-site.js';
 import type { OutputGroup } from '../plan/output-groups.js';
 import { produce } from '../build/write-groups.js';
 import { BuildFailure } from '../base/problems.js';
@@ -109,7 +109,7 @@ export function createDevSession(options: GenerateOptions, { sliceMs = SLICE_MS 
    */
   function* planAndProduce(defer: boolean, tally: Tally): Generator<void, boolean> {
     try {
-      const plan = planSite({ ...options, now: options.now ?? Date.now() }, cache);
+      const plan = yield* planSiteSteps({ ...options, now: options.now ?? Date.now() }, cache);
       last = plan;
       problems = plan.warnings;
       yield;
