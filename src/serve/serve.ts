@@ -154,14 +154,14 @@ export async function serve(options: ServeOptions) {
       const step = (n: number) => {
         // Superseded: the watcher has let the next rebuild start.
         if (settling !== run) return;
-        let now;
+        let state;
         try {
-          now = session.stepDeferred();
+          state = session.stepDeferred();
         } catch (err) {
           log(`bantin: internal error while rebuilding: ${(err as Error).stack ?? err}`);
-          now = null;
+          state = null;
         }
-        if (now && !now.done) {
+        if (state && !state.done) {
           const next = () => step(n + 1);
           if (options.betweenSteps) void Promise.resolve(options.betweenSteps(n + 1)).then(next);
           else setImmediate(next);
@@ -171,7 +171,7 @@ export async function serve(options: ServeOptions) {
         if (session.problems.some((p) => p.severity === 'error')) {
           report({ ok: false, changed: [], produced: 0, planned: true, ms: 0, problems: session.problems }, 'rebuilt');
           broadcast('problems', JSON.stringify(session.problems.filter((p) => p.severity === 'error')));
-        } else if (now?.changed.some((p) => p.endsWith('.html'))) broadcast('reload', JSON.stringify(now.changed.slice(0, 100)));
+        } else if (state?.changed.some((p) => p.endsWith('.html'))) broadcast('reload', JSON.stringify(state.changed.slice(0, 100)));
         done();
       };
     }));
