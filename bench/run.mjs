@@ -143,15 +143,21 @@ async function serveLatency() {
       await (await fetch(new URL(page.replace(/index\.html$/, ''), url))).text();
       toPage.push(performance.now() - started);
     }
-    return { eventMs: Math.round(median(toEvent)), pageMs: Math.round(median(toPage)), samples: toEvent.map(Math.round) };
+    return { eventMs: Math.round(median(toEvent)), pageMs: Math.round(median(toPage)), samples: toEvent.map(Math.round), pageSamples: toPage.map(Math.round) };
   };
   const body = await timeEdits((i) => appendFileSync(article, `\nLần sửa ${i}.\n`), 15);
   const title = await timeEdits((i) => writeFileSync(article, readFileSync(article, 'utf8').replace(/^title: "(.*?)( sửa \d+)?"$/m, `title: "$1 sửa ${i}"`)), 7);
   const rapid = await timeEdits((i) => appendFileSync(article, `\nLần sửa nhanh ${i}.\n`), 15, 300);
+  // A save that lands while the deferred part of the last one runs: src/serve/serve.ts waits
+  // SETTLE_MS (400 ms) after a reload event, then starts it; each save comes 25–500 ms into it.
+  const during = [];
+  for (const offset of [25, 100, 250, 500]) during.push(await timeEdits((i) => appendFileSync(article, `\nLần sửa giữa chừng ${offset}-${i}.\n`), 4, 400 + offset));
+  const inDeferred = { eventMs: Math.round(median(during.flatMap((d) => d.samples))), pageMs: Math.round(median(during.flatMap((d) => d.pageSamples))), samples: during.flatMap((d) => d.samples), byOffset: Object.fromEntries([25, 100, 250, 500].map((o, i) => [o, during[i].eventMs])) };
   child.kill('SIGTERM');
   const range = (xs) => `min ${Math.min(...xs)}, max ${Math.max(...xs)}`;
   log(`serve: body edit  save → reload event median ${body.eventMs} ms (${body.samples.length} edits, ${range(body.samples)}); → page received ${body.pageMs} ms`);
   log(`serve: title edit save → reload event median ${title.eventMs} ms (${title.samples.length} edits, ${range(title.samples)}); → page received ${title.pageMs} ms`);
   log(`serve: saves 300 ms apart: save → reload event median ${rapid.eventMs} ms (${rapid.samples.length} edits, ${range(rapid.samples)}); → page received ${rapid.pageMs} ms`);
-  return { medianMs: body.eventMs, body, title, rapid };
+  log(`serve: save during the deferred rebuild: save → reload event median ${inDeferred.eventMs} ms (${inDeferred.samples.length} edits, ${range(inDeferred.samples)}; by ms into it: ${Object.entries(inDeferred.byOffset).map(([o, v]) => `${o}: ${v}`).join(', ')}); → page received ${inDeferred.pageMs} ms`);
+  return { medianMs: body.eventMs, body, title, rapid, inDeferred };
 }

@@ -65,6 +65,18 @@ export interface SitePlan {
  * `stats`: files this build has already stat'ed, by absolute path.
  */
 export function planSite(options: GenerateOptions, cache: GenerateCache = newCache(), stats?: Map<string, Stats>): SitePlan {
+  const steps = planSiteSteps(options, cache, stats);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * planSite as steps, yielding between its stages, so the dev server can let a save through while
+ * it plans (and abandon the plan: each stage leaves the cache as a finished plan would).
+ */
+export function* planSiteSteps(options: GenerateOptions, cache: GenerateCache = newCache(), stats?: Map<string, Stats>): Generator<void, SitePlan> {
   const timings: Record<string, number> = {};
   let started = performance.now();
   const stage = (name: string) => {
@@ -85,20 +97,25 @@ export function planSite(options: GenerateOptions, cache: GenerateCache = newCac
   // A link into the output folder or the cache would publish the site inside itself.
   const tree = listContent(root, problems, [resolve(options.out ?? join(root, 'dist')), join(root, CACHE_FOLDER)]);
   stage('load');
+  yield;
 
   const { read, origin } = readArticles(tree.markdown, config, cache, problems, stats);
   stage('parse');
+  yield;
 
   const site = buildSiteModel(config, read, data, { drafts: !!options.drafts, now: options.now ?? Date.now() }, problems);
   problems.throwIfErrors();
   stage('model');
+  yield;
 
   const assetPaths = tree.assets.map((f) => f.contentPath);
   const renderBody = renderMarkdown(site, root, assetPaths, origin, cache, problems, !!options.strict);
   problems.throwIfErrors();
   stage('markdown');
+  yield;
 
   const pages = planPages(site, strings);
+  yield;
   const assets = themeAssets(templateDirs);
   const assetNames = hashedNames(assets);
   const admin = siteAdmin(site, assetNames, problems);
@@ -107,6 +124,7 @@ export function planSite(options: GenerateOptions, cache: GenerateCache = newCac
   claimOutputs(pages, files, assetNames, problems);
   checkFolders(pages, files, generatedFiles(site), problems);
   problems.throwIfErrors();
+  yield;
 
   const categories = site.categories.map((c) => ({ name: c.name, slug: c.slug, url: c.url, count: c.articles.length }));
   // What every page shows around its own content; templates see only this of the site. The visit

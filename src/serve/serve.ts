@@ -30,6 +30,11 @@ export interface ServeOptions {
    * come through the returned `handle`, and live-reload events are under the base path.
    */
   mount?: { origin: string };
+  /**
+   * For tests: awaited between two steps of a rebuild's deferred part (`step` counts from 1), where
+   * a save lands as it would while the event loop is let through.
+   */
+  betweenSteps?: (step: number) => void | Promise<void>;
 }
 
 const TYPES: Record<string, string> = {
@@ -91,7 +96,7 @@ export async function serve(options: ServeOptions) {
   });
   let timer: NodeJS.Timeout | null = null;
   let running = Promise.resolve();
-  // The deferred part of the last rebuild, while it waits: a new save cancels it.
+  // The deferred part of the last rebuild, while it waits or runs: a new save abandons it.
   let settling: { timer: NodeJS.Timeout; done: () => void } | null = null;
   let batch: string[] = [];
   let batchAt = 0;
@@ -129,7 +134,9 @@ export async function serve(options: ServeOptions) {
     if (nextBase !== basePath) {
       log(text('serve-base-changed', {}, lang));
     }
+    const abandoned = session.interrupted;
     const result = session.rebuild({ defer: true, paths: [...new Set(paths)] });
+    if (process.env.BANTIN_DEBUG && session.interrupted > abandoned) log('bantin: this save abandoned the deferred part of the last rebuild midway');
     report(result, 'rebuilt');
     if (!result.ok) broadcast('problems', JSON.stringify(result.problems.filter((p) => p.severity === 'error')), cause);
     else if (result.changed.length > 0) {
@@ -138,17 +145,36 @@ export async function serve(options: ServeOptions) {
       broadcast(cssOnly ? 'css' : 'reload', JSON.stringify(result.changed.slice(0, 100)), cause);
     } else broadcast('ok', '[]', cause);
     // The rest of the rebuild (search data, feeds, sitemap, and after an article-only edit the
-    // full check) follows once the reloaded page has had time to be fetched. Should it change a page
-    // after all, open pages reload again.
-    running = running.then(() => new Promise<void>((done) => settling = { done, timer: setTimeout(() => {
-      settling = null;
-      const later = session.finishDeferred();
-      if (session.problems.some((p) => p.severity === 'error')) {
-        report({ ok: false, changed: [], produced: 0, planned: true, ms: 0, problems: session.problems }, 'rebuilt');
-        broadcast('problems', JSON.stringify(session.problems.filter((p) => p.severity === 'error')));
-      } else if (later.some((p) => p.endsWith('.html'))) broadcast('reload', JSON.stringify(later.slice(0, 100)));
-      done();
-    }, SETTLE_MS) }));
+    // full check) follows once the reloaded page has had time to be fetched, in steps that let
+    // saves and requests through: a save abandons it, and its own deferred part covers both.
+    // Should it change a page after all, open pages reload again.
+    running = running.then(() => new Promise<void>((done) => {
+      const run = { timer: setTimeout(() => step(0), SETTLE_MS), done };
+      settling = run;
+      const step = (n: number) => {
+        // Superseded: the watcher has let the next rebuild start.
+        if (settling !== run) return;
+        let state;
+        try {
+          state = session.stepDeferred();
+        } catch (err) {
+          log(`bantin: internal error while rebuilding: ${(err as Error).stack ?? err}`);
+          state = null;
+        }
+        if (state && !state.done) {
+          const next = () => step(n + 1);
+          if (options.betweenSteps) void Promise.resolve(options.betweenSteps(n + 1)).then(next);
+          else setImmediate(next);
+          return;
+        }
+        settling = null;
+        if (session.problems.some((p) => p.severity === 'error')) {
+          report({ ok: false, changed: [], produced: 0, planned: true, ms: 0, problems: session.problems }, 'rebuilt');
+          broadcast('problems', JSON.stringify(session.problems.filter((p) => p.severity === 'error')));
+        } else if (state?.changed.some((p) => p.endsWith('.html'))) broadcast('reload', JSON.stringify(state.changed.slice(0, 100)));
+        done();
+      };
+    }));
   }
 
   /** `verb`: `built` or `rebuilt`; a failure reads "the build failed" / "the rebuild failed". */
@@ -214,6 +240,11 @@ export async function serve(options: ServeOptions) {
     idle: () => running,
     async close() {
       if (timer) clearTimeout(timer);
+      if (settling) {
+        clearTimeout(settling.timer);
+        settling.done();
+        settling = null;
+      }
       await local?.stop();
       await watcher.close();
       for (const res of clients) res.end();
