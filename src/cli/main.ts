@@ -200,8 +200,10 @@ async function runCheck(run: Run, flags: Flags): Promise<number> {
 async function runServe(run: Run, flags: Flags): Promise<number> {
   const { io, lang } = run;
   const host = str(flags.host) ?? '127.0.0.1';
-  const port = Number(str(flags.port) ?? 8080);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) return usageErrorOf(run, text('cli-bad-port', { value: String(flags.port) }, lang));
+  // Digits only: Number() took '' (an unset $PORT) as 0, a random port, and '0x50' as 80.
+  const given = str(flags.port) ?? '8080';
+  const port = Number(given);
+  if (!/^\d+$/.test(given) || port > 65535) return usageErrorOf(run, text('cli-bad-port', { value: String(flags.port) }, lang));
   if (host !== '127.0.0.1' && host !== 'localhost' && host !== '::1') {
     io.stderr.write(`${text('cli-serve-public', { host }, lang)}\n`);
   }
