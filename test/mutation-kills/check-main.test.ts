@@ -70,11 +70,14 @@ describe('checkSite: editorial warnings', () => {
     const body = templateBody();
     const plain = draft('Nháp mẫu', body);
     const crlf = `\uFEFF${draft('Nháp mẫu khác', body).replace(/\n/g, '\r\n')}`;
-    const root = makeSite({ 'content/tin/a.md': plain, 'content/tin/b.md': crlf }, 'check-template');
+    // Old Mac line ends (CR alone), which the article loader reads too.
+    const cr = draft('Nháp mẫu thứ ba', body).replace(/\n/g, '\r');
+    const root = makeSite({ 'content/tin/a.md': plain, 'content/tin/b.md': crlf, 'content/tin/c.md': cr }, 'check-template');
     const problems = checkSite({ root, now: JAN5 });
     expect(problems.map(brief)).toEqual([
       ['warning', 'content/tin/a.md', 7, 'check-draft-placeholder'],
       ['warning', 'content/tin/b.md', 7, 'check-draft-placeholder'],
+      ['warning', 'content/tin/c.md', 7, 'check-draft-placeholder'],
     ]);
     expect(problems[0].column).toBe(1);
     expect(problems[1]).toMatchObject({ line: 7, column: 1, excerpt: problems[0].excerpt });

@@ -2,7 +2,8 @@
 // language, `new`, `views`, errors of the machine, colours. Builds: cli-build.test.ts; serve: cli-serve.test.ts.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi as vitest } from 'vitest';
+import { main } from '../../src/cli/main.js';
 import { VERSION } from '../../src/base/install.js';
 import { text } from '../../src/base/messages/index.js';
 import { article, makeSite, tempDir } from '../helpers.js';
@@ -224,6 +225,58 @@ describe('colours', () => {
       const r = await bantin(['check', '--root', root], options);
       expect(r.stderr, why).toMatch(/: error: /);
       expect(r.stderr, why).not.toContain('\x1b[');
+    }
+  });
+});
+
+describe('every option of every command is taken', () => {
+  // Each command with an option that ends it in a known usage error after the command line is
+  // read: an option that were not taken, or taken as the wrong kind, would fail sooner, otherwise.
+  const commands: Record<string, { opts: Record<string, 'string' | 'boolean'>; then: string[]; says: RegExp }> = {
+    build: {
+      opts: { lang: 'string', root: 'string', out: 'string', 'base-url': 'string', drafts: 'boolean', strict: 'boolean', 'no-cache': 'boolean', json: 'boolean', verbose: 'boolean', only: 'string', shard: 'string', 'changed-since': 'string', jobs: 'string', 'index-only': 'boolean', list: 'boolean', workspace: 'string' },
+      then: ['--only', 'xa-01'], says: /^bantin: --(only|shard|changed-since|jobs|index-only|list) goes with --all only\n/,
+    },
+    serve: {
+      opts: { lang: 'string', root: 'string', host: 'string', 'base-url': 'string', drafts: 'boolean', open: 'boolean', verbose: 'boolean', all: 'boolean', only: 'string', workspace: 'string' },
+      then: ['--port', 'x'], says: /^bantin: --port must be a port number, not x\n/,
+    },
+    new: { opts: { lang: 'string', root: 'string', category: 'string', author: 'string', verbose: 'boolean' }, then: [], says: /^bantin: bantin new takes the title/ },
+    check: { opts: { lang: 'string', root: 'string', strict: 'boolean', json: 'boolean', verbose: 'boolean' }, then: ['--draft-age', '0'], says: /^bantin: --draft-age must be/ },
+    views: { opts: { lang: 'string', root: 'string', 'base-url': 'string', format: 'string', 'exclude-ip': 'string', json: 'boolean', verbose: 'boolean' }, then: [], says: /^bantin: bantin views needs the access logs/ },
+  };
+  for (const [command, { opts, then, says }] of Object.entries(commands)) {
+    it(`${command}: ${Object.keys(opts).join(', ')}`, async () => {
+      const root = en();
+      for (const [option, kind] of Object.entries(opts)) {
+        const value = option === 'lang' ? 'en' : option === 'root' ? root : 'x';
+        // A boolean option followed by another option: taken as a string, it would swallow it.
+        const args = [command, ...(kind === 'string' ? [`--${option}`, value] : [`--${option}`]), ...then];
+        const r = await bantin(args, { cwd: root });
+        expect(r.code, args.join(' ')).toBe(2);
+        expect(r.stderr, args.join(' ')).toMatch(says);
+      }
+    });
+  }
+});
+
+describe('main() without io', () => {
+  it('writes to the process\'s stdout and stderr, reads BANTIN_LANG from its environment', async () => {
+    const out = vitest.spyOn(process.stdout, 'write').mockImplementation(() => true);
+    const err = vitest.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    const lang = process.env.BANTIN_LANG;
+    try {
+      process.env.BANTIN_LANG = 'en';
+      expect(await main(['version'])).toBe(0);
+      expect(out.mock.calls).toEqual([[`bantin ${VERSION}\n`]]);
+      process.env.BANTIN_LANG = 'vi';
+      expect(await main(['xyz'])).toBe(2);
+      expect(err.mock.calls[0][0]).toMatch(/^bantin: không có lệnh "xyz"\n/);
+    } finally {
+      out.mockRestore();
+      err.mockRestore();
+      if (lang === undefined) delete process.env.BANTIN_LANG;
+      else process.env.BANTIN_LANG = lang;
     }
   });
 });

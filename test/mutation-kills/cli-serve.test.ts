@@ -1,10 +1,10 @@
 // `bantin serve` in-process (src/cli/main.ts): its flags checked over HTTP, the port and host checks,
 // workspaces, and stopping (the io's promise, or SIGINT/SIGTERM). The real binary: cli-flags.test.ts.
-import { writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { text } from '../../src/base/messages/index.js';
-import { article, freePort, makeSite } from '../helpers.js';
+import { article, freePort, makeSite, tempDir } from '../helpers.js';
 import { makeWorkspace, ROOT_CONFIG } from '../workspace/harness.js';
 import { bantin, type Ran } from './cli-io.js';
 
@@ -21,13 +21,14 @@ const get = (url: string) => fetch(url).then(async (r) => ({ status: r.status, b
  * Runs `bantin serve ARGS…` until `visit` has run against the URL it says it serves; `seen` is that
  * URL (null when it never served).
  */
-async function serving(args: string[], visit: (url: string) => Promise<void> = async () => {}, cwd?: string): Promise<Ran & { seen: string | null }> {
+async function serving(args: string[], visit: (url: string) => Promise<void> = async () => {}, cwd?: string, env?: Record<string, string>): Promise<Ran & { seen: string | null }> {
   let seen: string | null = null;
   let release!: () => void;
   let failed: unknown;
   const stop = new Promise<void>((resolve) => { release = resolve; });
   const ran = await bantin(['serve', ...args], {
     cwd,
+    env,
     stop,
     onStdout: (chunk) => {
       const m = /serving (?:\d+ sites at )?(\S+)/.exec(chunk);
@@ -107,6 +108,37 @@ describe('bantin serve in-process', () => {
   });
 });
 
+describe('bantin serve --open', () => {
+  it('runs the desktop\'s opener (xdg-open on Linux) with the URL it serves; without --open, nothing; a missing opener is no failure', async () => {
+    // A stand-in for the desktop's xdg-open, first on the PATH bantin passes to it: it writes down its argument.
+    const bin = tempDir('cli-open');
+    const log = join(bin, 'opened.txt');
+    writeFileSync(join(bin, 'xdg-open'), `#!/bin/sh\nprintf '%s' "$1" > '${log}'\n`);
+    chmodSync(join(bin, 'xdg-open'), 0o755);
+    const root = site();
+    const waitFor = async (file: string) => {
+      for (let i = 0; i < 200 && !existsSync(file); i++) await new Promise((r) => setTimeout(r, 25));
+    };
+    let opened = '';
+    const r = await serving(['--root', root, '--port', '0', '--open'], async (url) => {
+      await waitFor(log);
+      opened = existsSync(log) ? readFileSync(log, 'utf8') : '';
+      expect(opened).toBe(url);
+    }, undefined, { PATH: bin });
+    expect(r.code).toBe(0);
+    expect(opened).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
+    const plain = await serving(['--root', root, '--port', '0'], async () => { await new Promise((r) => setTimeout(r, 300)); }, undefined, { PATH: bin });
+    expect(plain.code).toBe(0);
+    expect(readFileSync(log, 'utf8')).toBe(opened);
+    // No opener on the PATH: the preview is served all the same.
+    const none = await serving(['--root', root, '--port', '0', '--open'], async (url) => {
+      expect((await get(url)).status).toBe(200);
+      await new Promise((r) => setTimeout(r, 200));
+    }, undefined, { PATH: tempDir('cli-open-none') });
+    expect(none.code).toBe(0);
+  });
+});
+
 describe('bantin serve and workspaces', () => {
   it('--all serves every site of a workspace, --only some; a folder that is no workspace is a usage error', async () => {
     const ws = makeWorkspace(2);
@@ -121,6 +153,18 @@ describe('bantin serve and workspaces', () => {
       expect((await get(`${url}xa-02/`)).status).toBe(200);
     });
     expect(only.stdout).toMatch(/bantin: serving 1 sites? at /);
+    // --only again adds a site; --drafts serves the sites' drafts.
+    writeFileSync(join(ws, 'sites/xa-01/content/tin-tuc/nhap.md'), article({ title: 'Nháp xã 1', date: '2025-01-01 08:00', draft: true }));
+    const two = await serving(['--all', '--root', ws, '--port', '0', '--only', 'xa-01', '--only', 'xa-02', '--drafts'], async (url) => {
+      expect((await get(`${url}xa-01/`)).status).toBe(200);
+      expect((await get(`${url}xa-02/`)).status).toBe(200);
+      expect((await get(`${url}xa-01/tin-tuc/nhap/`)).body).toContain('Nháp xã 1');
+    });
+    expect(two.stdout).toMatch(/bantin: serving 2 sites at /);
+    const noDrafts = await serving(['--all', '--root', ws, '--port', '0', '--only', 'xa-01'], async (url) => {
+      expect((await get(`${url}xa-01/tin-tuc/nhap/`)).status).toBe(404);
+    });
+    expect(noDrafts.code).toBe(0);
     const here = await serving(['--all', '--port', '0'], async () => {}, ws);
     expect(here.code).toBe(0);
     const none = site();
