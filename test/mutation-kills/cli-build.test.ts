@@ -4,7 +4,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { text } from '../../src/base/messages/index.js';
-import { article, makeSite, readPage, tempDir } from '../helpers.js';
+import { article, makeSite, readPage, readSite, tempDir } from '../helpers.js';
 import { makeWorkspace } from '../workspace/harness.js';
 import { bantin } from './cli-io.js';
 
@@ -56,6 +56,8 @@ describe('bantin build in-process', () => {
     const [, w, u] = /^(\d+) files written, (\d+) unchanged$/.exec(some)!.map(Number);
     expect(w).toBeGreaterThan(0);
     expect(u).toBeGreaterThan(0);
+    // Written and unchanged together are the site's files, each counted once.
+    expect(w + u).toBe(readSite(join(root, 'dist')).size);
     expect(SUMMARY.exec((await bantin(['build', '--root', root, '--no-cache'])).stdout)![2]).toMatch(/^\d+ files written$/);
   });
 

@@ -105,6 +105,9 @@ describe('the reader\'s language', () => {
       [['xyz', '--lang', 'en'], { cwd: viSite, env: { BANTIN_LANG: 'vi' } }, 'en'],
       [['xyz', '--lang', 'vi'], { cwd: enSite, env: { BANTIN_LANG: 'en' } }, 'vi'],
       [['xyz', '--lang'], { cwd: enSite, env: { BANTIN_LANG: 'vi' } }, 'vi'],
+      // Without --root or --lang, the first word after the command is neither a folder nor a language.
+      [['xyz', viSite], { cwd: enSite, env: { BANTIN_LANG: undefined } }, 'en'],
+      [['xyz', 'vi'], { cwd: enSite, env: { BANTIN_LANG: undefined } }, 'en'],
     ];
     for (const [args, options, lang] of cases) {
       const r = await bantin(args, options);
