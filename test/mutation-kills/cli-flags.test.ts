@@ -1,9 +1,10 @@
 // Every flag of every command, through the real `bantin` command, checked in what it produces
 // (issue 22, mutant 5: `bantin build` ignored --base-url). check --strict/--json: check-strict.test.ts.
+import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { article, freePort, makeSite, readPage, runCli, tempDir } from '../helpers.js';
+import { article, CLI, freePort, makeSite, readPage, runCli, tempDir } from '../helpers.js';
 import { rawGet, startServe } from '../serve-helpers.js';
 
 const CONFIG = 'title: Xã Thử\nbaseUrl: https://tu-cau-hinh.example.vn/\n';
@@ -152,5 +153,17 @@ describe('bantin new flags', () => {
     expect(text).toContain('author: "Văn phòng UBND"');
     expect(text).toContain('title: "Thông báo lịch tiếp dân"');
     expect(runCli(['check', '--root', root]).status).toBe(0);
+  });
+});
+
+describe('bantin and its output pipe', () => {
+  it('output into a pipe its reader closed (bantin help | head -0) is no failure: exit 0, nothing on stderr', async () => {
+    const child = spawn(process.execPath, [CLI, 'help'], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, BANTIN_LANG: 'en' } });
+    // Closed before bantin has started, so its first write meets EPIPE.
+    child.stdout.destroy();
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += d));
+    const code = await new Promise((done) => child.on('close', done));
+    expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
   });
 });
