@@ -127,7 +127,9 @@ export function lockCache(root: string): (() => void) | null {
       try {
         owner = Number(readFileSync(path, 'utf8'));
       } catch { /* gone meanwhile: try again */ }
-      if (Number.isInteger(owner) && isAlive(owner)) return null;
+      // No id (a build died, or ran out of disk, between making the file and writing it) is no
+      // owner: 0 and negative ids name process groups, which would count as alive for ever.
+      if (Number.isInteger(owner) && owner > 0 && isAlive(owner)) return null;
       rmSync(path, { force: true });
     }
   }
