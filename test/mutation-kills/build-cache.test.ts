@@ -3,7 +3,7 @@
 // Kills src/build/build-cache.ts mutants.
 import { createHash } from 'node:crypto';
 import { spawn } from 'node:child_process';
-import { copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, truncateSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { describe, expect, it } from 'vitest';
@@ -275,6 +275,8 @@ describe('a cache that is not this build\'s own is refused, and the build starts
       ['a part longer than the file', (b) => { b.writeUInt32LE(b.readUInt32LE(0) + 1, 0); return b; }],
       ['a tail shorter than a head', (b) => Buffer.concat([b, Buffer.from('rác')])],
       ['garbage', () => Buffer.from('rác rác rác rác rác rác rác rác')],
+      // Still a readable part, with other text in it: only its checksum tells.
+      ['a letter changed in the output folder\'s path', (b) => { const at = b.indexOf('/dist'); expect(at).toBeGreaterThan(0); b[at + 2] = 'u'.charCodeAt(0); return b; }],
     ];
     for (const [what, damage] of damages) {
       const root = saved();
@@ -362,6 +364,23 @@ describe('a body store over several checksum chunks (1 MiB each)', () => {
 });
 
 describe('saving', () => {
+  it('closes every file it opens, loading and saving, whole or damaged', () => {
+    // A dev server builds again and again in one process: a descriptor left open each time runs out.
+    const open = () => readdirSync('/proc/self/fd').length;
+    const root = tempDir('cache');
+    save(root, filled(root, 3, MiB / 2));
+    const before = open();
+    for (let i = 0; i < 3; i++) {
+      const back = loadBuildCache(root, VERSION);
+      back.generate.dirty = true;
+      saveBuildCache(root, VERSION, back);
+      back.generate.bodies.close();
+    }
+    writeFileSync(cacheFile(root), readFileSync(cacheFile(root)).subarray(0, 100));
+    loadBuildCache(root, VERSION).generate.bodies.close();
+    expect(open()).toBe(before);
+  });
+
   it('writes beside the cache file and renames: a save that fails leaves the last cache readable', () => {
     const root = tempDir('cache');
     save(root, filled(root));
@@ -382,6 +401,8 @@ describe('saving', () => {
     const unlock = lockCache(root)!;
     forgetCache(root);
     expect(readdirSync(dir).sort()).toEqual(['.gitignore', `build-cache.bin.${DEAD}.tmp`, 'lock', ...packs(root)].sort());
+    // Nothing to remove is no error.
+    forgetCache(root);
     unlock();
     expect(loaded(root)).toBeNull();
   });
@@ -435,6 +456,14 @@ describe('lockCache', () => {
       unlock!();
     });
   }
+
+  it('lets go without an error when the cache folder was deleted meanwhile', () => {
+    const root = tempDir('cache');
+    const unlock = lockCache(root)!;
+    rmSync(join(root, '.bantin'), { recursive: true });
+    unlock();
+    expect(lockCache(root)).toBeTypeOf('function');
+  });
 
   it('is made with the cache folder when there is none', () => {
     const root = tempDir('cache');
