@@ -339,6 +339,14 @@ describe('recoverOutput and leftovers', () => {
     expect(readdirSync(out)).toEqual([]);
   });
 
+  it('stops at the first folder it cannot take away: an empty folder above a missing one stays', () => {
+    const out = output();
+    mkdirSync(join(out, 'a'));
+    leftover(out, 'tmp', { '.bantin-journal.json': journal(out, [], ['a/b/index.html']) });
+    recoverOutput(out);
+    expect(readdirSync(out).sort()).toEqual([OUTPUT_MARKER, 'a']);
+  });
+
   for (const [what, body] of [
     ['for another output folder', (out: string) => journal(join(out, '..', 'khac'), ['x.html'], ['index.html'])],
     ['whose files are not a list', (out: string) => journal(out, 'x.html', ['index.html'])],
