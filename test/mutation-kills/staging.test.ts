@@ -124,11 +124,14 @@ describe('commit', () => {
 
   it('makes the output folder when there was none', () => {
     const out = join(tempDir('staging'), 'moi', 'dist');
+    const { bin, log } = loggingRm();
+    process.env.PATH = `${bin}:${path}`;
     const staging = openStaging(out);
     staging.write('index.html', 'mới');
     staging.commit({ background: true });
     expect(text(readTree(out))).toEqual({ 'index.html': 'mới', [OUTPUT_MARKER]: MARKER_TEXT });
     expect(beside(out)).toEqual(['dist']);
+    expect(existsSync(log), 'no old output, nothing to remove').toBe(false);
   });
 
   it('refuses to swap when the output path became a file meanwhile', () => {
@@ -140,11 +143,14 @@ describe('commit', () => {
     staging.abort();
   });
 
-  /** A folder on PATH whose `rm` notes its arguments in `log`, then removes as the real one does. */
+  /**
+   * A folder on PATH whose `rm` notes in `log` its arguments, then its process id and process group
+   * (field 5 of /proc/PID/stat), then removes as the real one does.
+   */
   function loggingRm(): { bin: string; log: string } {
     const bin = tempDir('rm-bin');
     const log = join(bin, 'log');
-    writeFileSync(join(bin, 'rm'), `#!/bin/sh\necho "$@" >> ${log}\nexec /bin/rm "$@"\n`);
+    writeFileSync(join(bin, 'rm'), `#!/bin/sh\necho "$@" >> ${log}\necho "$$ $(cut -d' ' -f5 /proc/$$/stat)" >> ${log}\nexec /bin/rm "$@"\n`);
     chmodSync(join(bin, 'rm'), 0o755);
     return { bin, log };
   }
@@ -163,7 +169,11 @@ describe('commit', () => {
     staging.commit({ background: true });
     const old = join(out, '..', `.dist.bantin-old-${process.pid}`);
     expect(await gone(old)).toBe(true);
-    expect(readFileSync(log, 'utf8')).toBe(`-rf ${old}\n`);
+    const [args, ids] = readFileSync(log, 'utf8').split('\n');
+    expect(args).toBe(`-rf ${old}`);
+    // Its own process group: a Ctrl+C to the build's group after the build ended does not stop it.
+    const [pid, group] = ids.split(' ');
+    expect(group).toBe(pid);
     expect(text(readTree(out))).toEqual({ 'index.html': 'mới', [OUTPUT_MARKER]: MARKER_TEXT });
   });
 
@@ -189,7 +199,11 @@ describe('commit', () => {
   });
 
   it('killed between its two renames leaves the old output renamed away; recoverOutput puts it back', () => {
-    const out = output({ 'index.html': 'cũ' });
+    // The previous build made in this process, so that per-test coverage sends commit's mutants here.
+    const out = join(tempDir('staging'), 'dist');
+    const previous = openStaging(out);
+    previous.write('index.html', 'cũ');
+    previous.commit();
     const r = child(out, `staging.write('index.html', 'mới'); staging.commit();`, { BANTIN_TEST_CRASH_AT: 'swap-between-renames' });
     expect(r.signal, r.stderr).toBe('SIGKILL');
     expect(existsSync(out)).toBe(false);
@@ -237,6 +251,10 @@ describe('applyInto', () => {
 
   it('holds SIGTERM and SIGINT until the moves are done', () => {
     const out = output({ 'index.html': 'cũ' });
+    // A move in this process too, so that per-test coverage sends applyInto's mutants here.
+    const previous = openStaging(out);
+    previous.write('index.html', 'cũ');
+    previous.applyInto(['index.html'], []);
     // Each signal arrives at the first move; it must not stop the rest.
     for (const signal of ['SIGTERM', 'SIGINT']) {
       const r = child(out, `
