@@ -199,8 +199,8 @@ describe('commit', () => {
   });
 
   it('killed between its two renames leaves the old output renamed away; recoverOutput puts it back', () => {
-    // The previous build made in this process, so that per-test coverage sends commit's mutants here.
-    const out = join(tempDir('staging'), 'dist');
+    // The previous build swapped in by this process, so that per-test coverage sends commit's mutants here.
+    const out = output({ 'index.html': 'cũ hơn' });
     const previous = openStaging(out);
     previous.write('index.html', 'cũ');
     previous.commit();
