@@ -54,6 +54,7 @@ export function openStaging(out: string): Staging {
   }
   recoverOutput(out);
   const dir = join(parent, `.${name}${STAGING_MARK}tmp-${process.pid}`);
+  // Stryker disable next-line ObjectLiteral,BooleanLiteral: recoverOutput has just removed it (this process's id counts as not alive): a safety net
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir);
   const target = targetsIn(dir);
