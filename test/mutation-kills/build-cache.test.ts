@@ -1,10 +1,10 @@
 // The build cache file in process, on real folders: what is saved comes back, and a cache from
 // another version or site, or one damaged in any part, is refused and started afresh; the lock.
 // Kills src/build/build-cache.ts mutants.
-import { createHash } from 'node:crypto';
 import { spawn } from 'node:child_process';
 import { copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
+import { crc32 } from 'node:zlib';
 import { deserialize, serialize } from 'node:v8';
 import { describe, expect, it } from 'vitest';
 import { forgetCache, loadBuildCache, lockCache, saveBuildCache, type BuildCache } from '../../src/build/build-cache.js';
@@ -56,14 +56,17 @@ function loaded(root: string, version = VERSION): BuildCache | null {
   return back.outputs.size > 0 ? back : null;
 }
 
+/** Before each part of the cache file: its length and CRC-32, 4 bytes each. */
+const HEAD = 8;
+
 /** The cache file's parts, as [key, value, chunk?], read without build-cache.ts. */
 function parts(file: string): [string, unknown, boolean?][] {
   const bytes = readFileSync(file);
   const out: [string, unknown, boolean?][] = [];
   for (let at = 0; at < bytes.length;) {
     const length = bytes.readUInt32LE(at);
-    out.push(deserialize(bytes.subarray(at + 24, at + 24 + length)));
-    at += 24 + length;
+    out.push(deserialize(bytes.subarray(at + HEAD, at + HEAD + length)));
+    at += HEAD + length;
   }
   return out;
 }
@@ -72,9 +75,9 @@ function parts(file: string): [string, unknown, boolean?][] {
 function writeParts(file: string, list: [string, unknown, boolean?][]): void {
   const chunks = list.map((p) => {
     const blob = serialize(p);
-    const head = Buffer.alloc(24);
+    const head = Buffer.alloc(HEAD);
     head.writeUInt32LE(blob.length);
-    createHash('sha1').update(blob).digest().copy(head, 4);
+    head.writeUInt32LE(crc32(blob), 4);
     return Buffer.concat([head, blob]);
   });
   writeFileSync(file, Buffer.concat(chunks));
@@ -223,9 +226,9 @@ describe('a cache that is not this build\'s own is refused, and the build starts
 
   for (const [field, value] of [
     ['out', () => 7], ['outputs', () => ({})], ['files', () => []], ['copies', () => ({})], ['markdown', () => undefined], ['keys', () => []],
-    ['bodies', (b: { file: string; size: number; sums: string[] }) => ({ ...b, file: 7 })],
-    ['bodies', (b: { file: string; size: number; sums: string[] }) => ({ ...b, size: b.size + 0.5 })],
-    ['bodies', (b: { file: string; size: number; sums: string[] }) => ({ ...b, sums: b.sums[0] })],
+    ['bodies', (b: { file: string; size: number; sums: number[] }) => ({ ...b, file: 7 })],
+    ['bodies', (b: { file: string; size: number; sums: number[] }) => ({ ...b, size: b.size + 0.5 })],
+    ['bodies', (b: { file: string; size: number; sums: number[] }) => ({ ...b, sums: b.sums[0] })],
     ['bodies', () => undefined],
   ] as const) {
     it(`one whose ${field} is not what a saved cache holds (${String(value).slice(0, 50)})`, () => {
@@ -253,7 +256,7 @@ describe('a cache that is not this build\'s own is refused, and the build starts
     const cases: [string, (root: string, pack: string) => void][] = [
       ['a byte changed', (_root, pack) => { const b = readFileSync(pack); b[5] ^= 1; writeFileSync(pack, b); }],
       ['cut short', (_root, pack) => truncateSync(pack, statSync(pack).size - 1)],
-      ['a sum more', (root) => rewrite(root, 'bodies', (b) => ({ ...(b as object), sums: [...(b as { sums: string[] }).sums, 'x'] }))],
+      ['a sum more', (root) => rewrite(root, 'bodies', (b) => ({ ...(b as object), sums: [...(b as { sums: number[] }).sums, 1] }))],
       ['a sum less', (root) => rewrite(root, 'bodies', (b) => ({ ...(b as object), sums: [] }))],
       ['gone', (_root, pack) => truncateSync(pack, 0)],
     ];
@@ -293,7 +296,7 @@ describe('a cache that is not this build\'s own is refused, and the build starts
 /** Where the `n`th part's head begins. */
 function headAt(bytes: Buffer, n: number): number {
   let at = 0;
-  for (let i = 0; i < n; i++) at += 24 + bytes.readUInt32LE(at);
+  for (let i = 0; i < n; i++) at += HEAD + bytes.readUInt32LE(at);
   return at;
 }
 
@@ -307,7 +310,7 @@ describe('a body store over several checksum chunks (1 MiB each)', () => {
     const size = statSync(join(root, '.bantin', pack)).size;
     expect(size).toBeGreaterThan(2.5 * MiB);
     expect(size).toBeLessThan(3 * MiB);
-    const sums = (parts(cacheFile(root)).find(([k]) => k === 'bodies')![1] as { sums: string[] }).sums;
+    const sums = (parts(cacheFile(root)).find(([k]) => k === 'bodies')![1] as { sums: number[] }).sums;
     expect(sums).toHaveLength(3);
 
     // Grows the partial chunk and adds two more; the saved sums must cover the new bytes.
