@@ -2,6 +2,7 @@
 // build's repair leave on disk, and which output folders are refused (kills src/write/staging.ts mutants).
 import { spawn, spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -80,11 +81,28 @@ describe('openStaging', () => {
     expect(() => openStaging(out)).toThrow(expect.objectContaining({ code: 'ENAMETOOLONG' }));
   });
 
+  /**
+   * A writable folder on another file system than `near`'s parent: a hard link from there fails
+   * (EXDEV). The checkout may itself be on /dev/shm (a CI run in a RAM disk), so look for one.
+   */
+  function otherFileSystem(near: string): string {
+    const dev = statSync(join(near, '..')).dev;
+    const found = ['/dev/shm', tmpdir(), '/var/tmp'].find((d) => {
+      try {
+        return statSync(d).dev !== dev;
+      } catch {
+        return false;
+      }
+    });
+    if (!found) throw new Error(`this test needs a folder on another file system than ${near}: /dev/shm, ${tmpdir()} and /var/tmp are all on its own`);
+    return found;
+  }
+
   it('writes, copies and hard-links files into folders it makes, and copies where a link fails', () => {
     const out = output();
     const src = join(out, '..', 'nguon.txt');
     writeFileSync(src, 'tệp gốc');
-    const shm = mkdtempSync('/dev/shm/bantin-staging-');
+    const shm = mkdtempSync(join(otherFileSystem(out), 'bantin-staging-'));
     try {
       const far = join(shm, 'xa.txt');
       writeFileSync(far, 'ổ khác');
@@ -96,8 +114,9 @@ describe('openStaging', () => {
       staging.reuse('e/far.txt', far);
       expect(statSync(join(staging.dir, 'd/link.txt')).ino).toBe(statSync(src).ino);
       expect(statSync(join(staging.dir, 'c/copy.txt')).ino).not.toBe(statSync(src).ino);
-      // /dev/shm is another file system: no hard link across it, a copy instead.
+      // Another file system: no hard link across it, a copy instead.
       expect(statSync(join(staging.dir, 'e/far.txt')).ino).not.toBe(statSync(far).ino);
+      expect(statSync(far).nlink).toBe(1);
       expect(text(readTree(staging.dir))).toEqual({
         'a/b/index.html': 'trang', 'anh.bin': '\x01\x02\x03', 'c/copy.txt': 'tệp gốc', 'd/link.txt': 'tệp gốc', 'e/far.txt': 'ổ khác',
       });
