@@ -3,12 +3,11 @@
 import { VERSION } from '../base/install.js';
 import { parseArgs } from 'node:util';
 import { spawn } from 'node:child_process';
-import { BuildFailure, formatProblem, localized } from '../base/problems.js';
+import { BuildFailure, formatProblem, localized, ProblemList } from '../base/problems.js';
 import type { Problem } from '../base/types.js';
 import { siteLang } from '../load/site-lang.js';
 import { CATALOGUE, text, type Lang } from '../base/messages/index.js';
 import { loadWorkspace, workspaceConfig, type SiteLayer } from '../load/workspace.js';
-import { ProblemList } from '../base/problems.js';
 
 // Each command's modules are loaded when that command runs: `bantin version` or `--help` need none
 // of them, and loading them all took ~0.7 s of CPU on every run.

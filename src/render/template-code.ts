@@ -24,8 +24,9 @@ type Env = nunjucks.Environment & { asyncFilters: unknown; extensionsList: unkno
 export function compileTemplate(env: nunjucks.Environment, src: string, path: string, known: TemplateCode, used: TemplateCode): nunjucks.Template {
   const { compiler, lib } = nunjucks as unknown as Internals;
   const e = env as Env;
-  // The path is in the key: the code names it in its error messages.
-  const key = hash(NUNJUCKS_VERSION, JSON.stringify(e.opts), String(e.extensionsList && (e.extensionsList as unknown[]).length), path, src);
+  // Nunjucks' options and extensions are set by bantin's own code, which the whole cache is keyed by
+  // (BUILD_ID); its version is not. The path is in the key: the code names it in its error messages.
+  const key = hash(NUNJUCKS_VERSION, path, src);
   let code = known.get(key);
   try {
     code ??= compiler.compile(src, e.asyncFilters, e.extensionsList, path, e.opts);

@@ -89,9 +89,7 @@ export function createDevSession(options: GenerateOptions, { sliceMs = SLICE_MS 
         return result(true, false);
       }
     } catch (err) {
-      if (!(err instanceof BuildFailure)) throw err;
-      problems = err.problems;
-      last = null;
+      failed(err);
       return result(false, true);
     }
     const steps = planAndProduce(defer, tally);
@@ -135,11 +133,16 @@ export function createDevSession(options: GenerateOptions, { sliceMs = SLICE_MS 
       }
       return true;
     } catch (err) {
-      if (!(err instanceof BuildFailure)) throw err;
-      problems = err.problems;
-      last = null;
+      failed(err);
       return false;
     }
+  }
+
+  /** A BuildFailure's problems become the session's (the last good output stays); any other error is thrown on. */
+  function failed(err: unknown): void {
+    if (!(err instanceof BuildFailure)) throw err;
+    problems = err.problems;
+    last = null;
   }
 
   /** The deferred part of a re-planning rebuild: the search index, feeds and sitemap, one a step. */

@@ -114,15 +114,19 @@ export async function serve(options: ServeOptions) {
       timer = null;
       const cause = { at: batchAt, paths: batch };
       batch = [];
-      if (settling) {
-        clearTimeout(settling.timer);
-        settling.done();
-        settling = null;
-      }
+      abandonSettling();
       running = running.then(() => rebuildNow(cause)).catch((err: Error) => log(`bantin: internal error while rebuilding: ${err.stack ?? err}`));
     }, 10);
   });
   await new Promise<void>((ok) => watcher.once('ready', () => ok()));
+
+  /** Stops the deferred part, waiting or midway: its next step sees it is no longer `settling`. */
+  function abandonSettling(): void {
+    if (!settling) return;
+    clearTimeout(settling.timer);
+    settling.done();
+    settling = null;
+  }
 
   /**
    * `cause`: the files whose changes start this rebuild, and when the first of them was seen. Its
@@ -240,11 +244,7 @@ export async function serve(options: ServeOptions) {
     idle: () => running,
     async close() {
       if (timer) clearTimeout(timer);
-      if (settling) {
-        clearTimeout(settling.timer);
-        settling.done();
-        settling = null;
-      }
+      abandonSettling();
       await local?.stop();
       await watcher.close();
       for (const res of clients) res.end();
