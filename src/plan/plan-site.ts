@@ -7,7 +7,8 @@ import { loadConfig } from '../load/config.js';
 import { renderFeeds } from '../outputs/feeds.js';
 import { redirectFiles } from '../outputs/redirects.js';
 import { fingerprints } from './fingerprints.js';
-import { readArticles } from './read-articles.js';
+import { readArticleSteps } from './read-articles.js';
+import { finishSteps } from '../base/steps.js';
 import { newCache, type GenerateCache } from './cache.js';
 import { hash, hashFolders } from '../base/hash.js';
 import { BUILD_ID, DEFAULT_THEME, TEMPLATES_DIR } from '../base/install.js';
@@ -15,7 +16,7 @@ import { loadStrings } from '../load/i18n.js';
 import { listContent, listFolder, loadData } from '../load/files.js';
 import { CACHE_FOLDER } from '../base/out-dir.js';
 import { archiveDays, copyGroup, PageGroup, searchDocs, sitemapEntries, type OutputGroup, type PageRendering } from './output-groups.js';
-import { planPages, type Page } from '../model/pages.js';
+import { planPageSteps, type Page } from '../model/pages.js';
 import { ARCHIVE_DAYS_PATH, outputFile } from '../base/urls.js';
 import { BuildFailure, ProblemList, sortProblems } from '../base/problems.js';
 import { say } from '../base/messages/index.js';
@@ -65,11 +66,7 @@ export interface SitePlan {
  * `stats`: files this build has already stat'ed, by absolute path.
  */
 export function planSite(options: GenerateOptions, cache: GenerateCache = newCache(), stats?: Map<string, Stats>): SitePlan {
-  const steps = planSiteSteps(options, cache, stats);
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-  }
+  return finishSteps(planSiteSteps(options, cache, stats));
 }
 
 /**
@@ -99,7 +96,7 @@ export function* planSiteSteps(options: GenerateOptions, cache: GenerateCache = 
   stage('load');
   yield;
 
-  const { read, origin } = readArticles(tree.markdown, config, cache, problems, stats);
+  const { read, origin } = yield* readArticleSteps(tree.markdown, config, cache, problems, stats);
   stage('parse');
   yield;
 
@@ -114,7 +111,7 @@ export function* planSiteSteps(options: GenerateOptions, cache: GenerateCache = 
   stage('markdown');
   yield;
 
-  const pages = planPages(site, strings);
+  const pages = yield* planPageSteps(site, strings);
   yield;
   const assets = themeAssets(templateDirs);
   const assetNames = hashedNames(assets);

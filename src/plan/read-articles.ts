@@ -23,12 +23,20 @@ export interface ReadArticles {
   origin: Map<Article, Article>;
 }
 
-/** `stats`: files this build has already stat'ed, by absolute path. Drops cache entries of files that are gone. */
-export function readArticles(files: SourceFile[], config: SiteConfig, cache: GenerateCache, problems: ProblemList, stats?: Map<string, Stats>): ReadArticles {
+/** Files read between two steps of readArticleSteps: a stat each, at most, ~5 ms on a 4,000-article site. */
+const FILES_PER_STEP = 400;
+
+/**
+ * Reads the articles a few hundred files a step, so the dev server can let a save through
+ * meanwhile; a step abandoned midway leaves each cache entry matching its file (the next plan
+ * drops those of files that are gone). `stats`: files this build has already stat'ed, by absolute path.
+ */
+export function* readArticleSteps(files: SourceFile[], config: SiteConfig, cache: GenerateCache, problems: ProblemList, stats?: Map<string, Stats>): Generator<void, ReadArticles> {
   const read: Article[] = [];
   const origin = new Map<Article, Article>();
   const seen = new Set<string>();
-  for (const file of files) {
+  for (const [i, file] of files.entries()) {
+    if (i > 0 && i % FILES_PER_STEP === 0) yield;
     const stamp = fileStamp(stats?.get(file.absPath) ?? statSync(file.absPath), config);
     let entry = cache.files.get(file.absPath);
     if (!entry || entry.stamp !== stamp) {
