@@ -8,7 +8,7 @@ import { join } from 'node:path';
 const root = join(import.meta.dirname, '..');
 const DEFAULT = [
   'src/base/format.ts', 'src/base/dates.ts', 'src/base/fold.ts', 'src/outputs/search/tokenize.ts', 'src/base/url-policy.ts',
-  'src/tools/check.ts', 'src/cli/main.ts', 'src/cli.ts', 'src/write/staging.ts', 'src/build/build-cache.ts',
+  'src/tools/check.ts', 'src/cli/main.ts', 'src/cli.ts', 'src/write/staging.ts', 'src/build/build-cache.ts', 'src/build/cache-parts.ts',
 ];
 /**
  * The test files that own each module's behaviour. Without this, Stryker runs every test file that
@@ -27,6 +27,7 @@ const TESTS = {
   // test/build-cache.test.ts builds whole sites for every mutant it covers (36 minutes a run, 68 %);
   // this file calls the cache's functions directly.
   'src/build/build-cache.ts': ['test/mutation-kills/build-cache.test.ts'],
+  'src/build/cache-parts.ts': ['test/mutation-kills/build-cache.test.ts'],
   'src/cli/main.ts': ['test/mutation-kills/cli-main.test.ts', 'test/mutation-kills/cli-build.test.ts', 'test/mutation-kills/cli-serve.test.ts', 'test/mutation-kills/check-main.test.ts'],
   'src/tools/check.ts': ['test/mutation-kills/check-main.test.ts'],
 };

@@ -8,6 +8,7 @@ import { crc32 } from 'node:zlib';
 import { deserialize, serialize } from 'node:v8';
 import { describe, expect, it } from 'vitest';
 import { forgetCache, loadBuildCache, lockCache, saveBuildCache, type BuildCache } from '../../src/build/build-cache.js';
+import { readParts } from '../../src/build/cache-parts.js';
 import type { Article } from '../../src/base/types.js';
 import { tempDir } from '../helpers.js';
 
@@ -216,6 +217,24 @@ describe('a cache that is not this build\'s own is refused, and the build starts
     const copy = join(tempDir('cache'), 'site');
     cpSync(root, copy, { recursive: true });
     expect(loaded(copy)).toBeNull();
+  });
+
+  it('another version\'s or site\'s is given up after its first parts, before the rest is read', () => {
+    const root = saved();
+    // The parts after `root` damaged: only reading them would find that.
+    const bytes = readFileSync(cacheFile(root));
+    const list = parts(cacheFile(root));
+    const upTo = list.findIndex(([k]) => k === 'root') + 1;
+    expect(upTo).toBe(3);
+    let at = 0;
+    for (let i = 0; i < upTo; i++) at += HEAD + bytes.readUInt32LE(at);
+    bytes[at + HEAD + 3] ^= 0xff;
+    writeFileSync(cacheFile(root), bytes);
+    const expect3 = { format: list[0][1], version: VERSION, root };
+    expect(() => readParts(cacheFile(root), expect3)).toThrow('damaged');
+    expect(() => readParts(cacheFile(root), { ...expect3, version: 'phiên-bản-khác' })).toThrow('version differs');
+    expect(() => readParts(cacheFile(root), { ...expect3, root: join(root, 'khác') })).toThrow('root differs');
+    expect(() => readParts(cacheFile(root), { ...expect3, format: -1 })).toThrow('format differs');
   });
 
   it('another format\'s', () => {
