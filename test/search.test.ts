@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSearchIndex, MEMO_MAX_DOCS, type IndexMemo, type SearchDoc } from '../src/outputs/search/build-index.js';
-import { NumberWriter, hashKey, readNumbers } from '../src/outputs/search/encode.js';
+import { IntList, NumberWriter, hashKey, readNumbers } from '../src/outputs/search/encode.js';
 import { exactForm, foldVietnamese } from '../src/base/fold.js';
 import { TermTable, tokenize } from '../src/outputs/search/tokenize.js';
 
@@ -124,6 +124,25 @@ describe('index encoding', () => {
       expect(client.numbers(s)).toEqual(ns);
       expect(JSON.parse(JSON.stringify(s))).toBe(s);
     }));
+  });
+
+  it('sizes a postings list for all documents from the first ones, so it is not copied again and again as it grows', () => {
+    const list = new IntList(16);
+    for (let i = 0; i < 30; i++) list.push(i);
+    // 30 items from the first 10 of 1,000 documents: room for 3,300.
+    list.expect(10, 1000);
+    const data = list.data;
+    expect(data.length).toBe(3300);
+    expect([...data.subarray(0, 30)]).toEqual(Array.from({ length: 30 }, (_, i) => i));
+    for (let i = 30; i < 3300; i++) list.push(i);
+    expect(list.data).toBe(data);
+    // Already room enough: nothing changes.
+    list.expect(1000, 1000);
+    expect(list.data).toBe(data);
+    list.push(3300);
+    expect(list.data.length).toBe(4950);
+    expect(list.data[3300]).toBe(3300);
+    expect(list.length).toBe(3301);
   });
 
   it('hashes keys the same way in the client', () => {

@@ -101,6 +101,9 @@ function orderDocs(docs: SearchDoc[]): SearchDoc[] {
   );
 }
 
+/** Every this many documents, the postings lists are sized for all from what these took. */
+const SIZE_FROM = 1000;
+
 /**
  * One pass over every field of every document; per token a Map lookup and a few array writes. A
  * document the memo has under the same key is copied from it instead; `reread` lists the others.
@@ -127,6 +130,10 @@ function collect(docs: SearchDoc[], memo: IndexMemo | undefined): { postings: Po
   const touchedPhrases: number[] = [];
 
   for (let d = 0; d < docs.length; d++) {
+    if (d % SIZE_FROM === SIZE_FROM - 1) {
+      terms.expect(d + 1, docs.length);
+      phrases.expect(d + 1, docs.length);
+    }
     const doc = docs[d];
     const last = before.get(doc.url);
     if (last !== undefined && doc.key !== undefined && memo!.keys[last] === doc.key) {

@@ -86,11 +86,26 @@ export class IntList {
     this.length += values.length;
   }
 
+  /**
+   * Room for what the list will hold when all `total` documents are in, reckoned from what the first
+   * `done` put in it, and a tenth more; none made when there is room for that already. Growing in steps copies the list
+   * each time, the old and the new array alive together: at 100,000 articles that was a hundred
+   * megabytes more at the build's peak. Capacity not yet written is not in memory.
+   */
+  expect(done: number, total: number): void {
+    const estimate = Math.ceil((this.length / done) * total);
+    if (estimate > this.data.length) this.resize(estimate + Math.ceil(estimate / 10));
+  }
+
   // By half, not double: at 100,000 articles the lists are hundreds of megabytes, and the slack of
   // a doubling would be as much again.
   private grow(): void {
-    const next = new Int32Array(Math.ceil(this.data.length * 1.5));
-    next.set(this.data);
+    this.resize(Math.ceil(this.data.length * 1.5));
+  }
+
+  private resize(capacity: number): void {
+    const next = new Int32Array(capacity);
+    next.set(this.data.subarray(0, this.length));
     this.data = next;
   }
 }
