@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { deserialize, serialize } from 'node:v8';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSearchIndex, MEMO_MAX_DOCS, type IndexMemo, type SearchDoc } from '../src/outputs/search/build-index.js';
 import { IntList, NumberWriter, hashKey, readNumbers } from '../src/outputs/search/encode.js';
@@ -348,6 +349,20 @@ describe('an index kept between builds', () => {
     const built = buildSearchIndex(third.map((d) => (d.url.endsWith('-40/') ? d : unread(d))), options, memory);
     expect(contents(built)).toEqual(contents(buildSearchIndex(third, options)));
     expect(memory.search?.urls).toHaveLength(40);
+  });
+
+  it('keeps the postings as they were gathered, and a build cache stores just their records', () => {
+    const memory: { search?: IndexMemo } = {};
+    buildSearchIndex(Array.from({ length: 40 }, (_, i) => article(i)), options, memory);
+    const { terms, phrases, termDocEnds, phraseDocEnds } = memory.search!;
+    expect(terms.length).toBe(termDocEnds[39]);
+    expect(phrases.length).toBe(phraseDocEnds[39]);
+    // Views of the lists' arrays, which have room for more: serialized, only the records are written.
+    for (const list of [terms, phrases]) {
+      expect(list.buffer.byteLength).toBeGreaterThan(list.byteLength);
+      expect(serialize(list).length).toBeLessThan(list.byteLength + 64);
+      expect(deserialize(serialize(list))).toEqual(list);
+    }
   });
 
   it('keeps no memo without document keys, or past MEMO_MAX_DOCS', () => {
