@@ -1,7 +1,8 @@
 // The web editor in a real browser: /admin/ on `bantin serve` saves an article through Decap's local
 // backend into content/, the served site shows it, and `bantin build` takes it without a warning;
-// the built /admin/ starts with nothing fetched from outside the site.
-import { readdirSync, readFileSync } from 'node:fs';
+// a picture uploaded in its media library lands in content/files/ and is served at /files/; the
+// built /admin/ starts with nothing fetched from outside the site.
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -23,6 +24,8 @@ admin:
   repo: ubnd-tanhoa/cong-thong-tin
   branch: main
 `;
+/** A 1×1 PNG: what an editor uploads is kept byte for byte. */
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
 const TITLE = 'Đoàn công tác tỉnh kiểm tra đê điều: xã Tân Hòa sẵn sàng mùa lũ';
 const BODY = 'Sáng nay, đoàn công tác của tỉnh đã kiểm tra tuyến đê sông Lam qua địa bàn xã.';
 
@@ -146,6 +149,38 @@ describe.skipIf(skipWithout('chromium', HAVE_CHROMIUM, CHROMIUM_INSTALL, import.
     expect(report.warnings).toEqual([]);
     await page.close();
   }, 180_000);
+
+  it('uploads a picture through the media library ("Tập tin") into content/files/, and the served site has it at /files/', async () => {
+    const page = await context.newPage();
+    await page.goto(new URL('/admin/', server.url).href);
+    // Signed in already when the test above ran in this browser (Decap keeps the user in localStorage).
+    const login = page.locator('button', { hasText: 'Đăng nhập' });
+    const media = page.getByRole('button', { name: 'Tập tin' });
+    await expect.poll(async () => (await login.count()) + (await media.count()), { timeout: 30_000 }).toBeGreaterThan(0);
+    if (await login.count()) await login.click();
+    await media.click();
+    await expect.poll(() => page.getByText('Tải lên', { exact: true }).count()).toBeGreaterThan(0);
+    const picture = join(tempDir('admin-media'), 'so-do-tuyen-de-song-lam.png');
+    writeFileSync(picture, PNG);
+    await page.locator('input[type=file]').setInputFiles(picture);
+
+    const folder = join(root, 'content', 'files');
+    const [name] = await until('the uploaded picture in content/files/', () => {
+      const same = existsSync(folder) ? readdirSync(folder).filter((n) => readFileSync(join(folder, n)).equals(PNG)) : [];
+      return same.length ? same : undefined;
+    });
+    expect(name).toMatch(/^so-do-tuyen-de-song-lam.*\.png$/);
+    // The dev server publishes it where the article Markdown Decap writes links it (public_folder /files).
+    const served = await until('the picture served at /files/', async () => {
+      const res = await fetch(new URL(`/files/${name}`, server.url));
+      return res.ok ? Buffer.from(await res.arrayBuffer()) : undefined;
+    });
+    expect(served.equals(PNG)).toBe(true);
+    // And the media library shows it.
+    await expect.poll(() => page.getByText(name).count()).toBeGreaterThan(0);
+    expect(outside).toEqual([]);
+    await page.close();
+  }, 120_000);
 
   it('starts the built /admin/ with nothing fetched from another site (no CDN), in Vietnamese', async () => {
     const dist = build({ root, out: join(tempDir('admin-built'), 'dist') }).out;
