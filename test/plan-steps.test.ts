@@ -58,4 +58,24 @@ describe('planning a site in steps', () => {
     const served = new Map([...session.files].map(([p, c]) => [p, Buffer.from(c)]));
     expect(served).toEqual(clean);
   });
+
+  it('lets a save through in the middle of the search index, and ends as a clean build', () => {
+    const root = makeSite(site(12), 'steps-search');
+    const session = createDevSession({ root, baseUrl: BASE, now: NOW }, { sliceMs: 0 });
+    session.rebuild();
+    // A move re-plans at once and leaves the feeds, the sitemap and then the search index for later.
+    writeFiles(root, { 'content/tin-tuc/bai-0003.md': article({ title: 'Bài 3, dời ngày', date: '2024-07-01 08:00' }, 'Thân bài ba, cánh đồng mẫu lớn.') });
+    expect(session.rebuild({ defer: true, paths: [join(root, 'content/tin-tuc/bai-0003.md')] }).planned).toBe(true);
+    const searchFiles = () => new Map([...session.files].filter(([p]) => p.startsWith('search/')).map(([p, c]) => [p, Buffer.from(c)]));
+    const before = searchFiles();
+    // Feeds, sitemap, then two steps into the search index: its files are not served yet.
+    for (let i = 0; i < 4; i++) expect(session.stepDeferred()!.done).toBe(false);
+    expect(searchFiles()).toEqual(before);
+    writeFiles(root, { 'content/tin-tuc/bai-0007.md': article({ title: 'Bài 7, dời ngày', date: '2024-07-02 08:00' }, 'Thân bài bảy, ruộng bậc thang.') });
+    expect(session.rebuild({ defer: true, paths: [join(root, 'content/tin-tuc/bai-0007.md')] }).ok).toBe(true);
+    expect(session.interrupted).toBe(1);
+    session.finishDeferred();
+    const clean = readSite(build({ root, out: join(root, '..', 'steps-search-clean'), baseUrl: BASE, now: NOW }).out);
+    expect(new Map([...session.files].map(([p, c]) => [p, Buffer.from(c)]))).toEqual(clean);
+  });
 });

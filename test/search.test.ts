@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { deserialize, serialize } from 'node:v8';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildSearchIndex, MEMO_MAX_DOCS, type IndexMemo, type SearchDoc } from '../src/outputs/search/build-index.js';
+import { buildSearchIndex, MEMO_MAX_DOCS, searchIndexSteps, type IndexMemo, type SearchDoc } from '../src/outputs/search/build-index.js';
 import { IntList, NumberWriter, hashKey, readNumbers } from '../src/outputs/search/encode.js';
 import { exactForm, foldVietnamese } from '../src/base/fold.js';
 import { TermTable, tokenize } from '../src/outputs/search/tokenize.js';
@@ -363,6 +363,24 @@ describe('an index kept between builds', () => {
       expect(serialize(list).length).toBeLessThan(list.byteLength + 64);
       expect(deserialize(serialize(list))).toEqual(list);
     }
+  });
+
+  it('is made in steps: pauses while reading documents, the same files, and dropped midway the memo is as it was', () => {
+    const memory: { search?: IndexMemo } = {};
+    const docs = Array.from({ length: 600 }, (_, i) => article(i));
+    buildSearchIndex(docs, options, memory);
+    const kept = memory.search;
+    const edited = docs.map((d, i) => (i === 5 ? article(5, { text: `${d.text} ruộng bậc thang` }) : d));
+    const steps = [...searchIndexSteps(edited, options, { search: kept })];
+    // Reading 600 documents: a pause after the 250th and the 500th, before any file.
+    expect(steps.slice(0, 2)).toEqual([undefined, undefined]);
+    expect(steps.filter((s) => s !== undefined)).toEqual(buildSearchIndex(edited, options));
+    // Dropped after its pauses: what the caller's memory holds is untouched.
+    const dropped = { search: kept };
+    const partway = searchIndexSteps(edited, options, dropped);
+    for (let i = 0; i < 3; i++) partway.next();
+    expect(dropped.search).toBe(kept);
+    expect(contents(buildSearchIndex(edited, options, dropped))).toEqual(contents(buildSearchIndex(edited, options)));
   });
 
   it('keeps no memo without document keys, or past MEMO_MAX_DOCS', () => {

@@ -32,6 +32,11 @@ export interface OutputGroup {
   /** May be lazy (the search index): callers write each file as it comes. */
   produce(): Iterable<OutputFile>;
   /**
+   * The same files with an `undefined` between steps of a long piece of work (the search index), so
+   * the dev server can let a save through between them.
+   */
+  produceSteps?(): Iterable<OutputFile | undefined>;
+  /**
    * Lets go of what `produce` needs (a page's context), once a build has produced the group and
    * worked out its fingerprint: at 100,000 articles the page contexts are hundreds of megabytes.
    */

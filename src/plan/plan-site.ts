@@ -21,7 +21,7 @@ import { ARCHIVE_DAYS_PATH, outputFile } from '../base/urls.js';
 import { BuildFailure, ProblemList, sortProblems } from '../base/problems.js';
 import { say } from '../base/messages/index.js';
 import { createRenderer, TemplateError, type Renderer } from '../render/render.js';
-import { searchIndexFiles } from '../outputs/search/build-index.js';
+import { searchIndexFiles, searchIndexSteps } from '../outputs/search/build-index.js';
 import { buildSiteModel } from '../model/site.js';
 import { renderSitemap } from '../outputs/sitemap.js';
 import { siteAdmin } from '../outputs/admin/admin-site.js';
@@ -149,6 +149,7 @@ export function* planSiteSteps(options: GenerateOptions, cache: GenerateCache = 
       id: 'search', source: 'search index', get fingerprint() { return fp.search(); },
       // An article's full key covers every field the index reads (and a few more, such as views).
       produce: () => searchIndexFiles(searchDocs(site, (a) => fp.keysOf(a).full), {}, cache),
+      produceSteps: () => searchIndexSteps(searchDocs(site, (a) => fp.keysOf(a).full), {}, cache),
     },
     { id: 'days', source: 'archive', fingerprint: fp.days(), produce: () => [archiveDays(site)] },
     {

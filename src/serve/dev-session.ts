@@ -5,7 +5,7 @@ import { planSiteSteps, type GenerateOptions, type SitePlan } from '../plan/plan
 import type { OutputGroup } from '../plan/output-groups.js';
 import { produce } from '../build/write-groups.js';
 import { BuildFailure } from '../base/problems.js';
-import type { Problem } from '../base/types.js';
+import type { OutputFile, Problem } from '../base/types.js';
 
 export interface RebuildResult {
   ok: boolean;
@@ -116,7 +116,7 @@ export function createDevSession(options: GenerateOptions, { sliceMs = SLICE_MS 
       let since = performance.now();
       for (const group of plan.groups) {
         if (later.includes(group)) continue;
-        update(group, group.fingerprint, tally);
+        yield* updateSteps(group, group.fingerprint, tally);
         if (performance.now() - since >= sliceMs) {
           yield;
           since = performance.now();
@@ -149,9 +149,28 @@ export function createDevSession(options: GenerateOptions, { sliceMs = SLICE_MS 
   function* produceEach(later: OutputGroup[], tally: Tally): Generator<void, boolean> {
     for (const [i, group] of later.entries()) {
       if (i > 0) yield;
-      update(group, group.fingerprint, tally);
+      yield* updateSteps(group, group.fingerprint, tally);
     }
     return true;
+  }
+
+  /**
+   * update() for a group that can be produced in steps (the search index): a step ends every
+   * `sliceMs`. Its files are served together once all are made, so a part dropped midway changes nothing.
+   */
+  function* updateSteps(group: OutputGroup, fingerprint: string, tally: Tally): Generator<void> {
+    const before = groups.get(group.id);
+    if (!group.produceSteps || (before && before.fingerprint === fingerprint)) return update(group, fingerprint, tally);
+    const out: OutputFile[] = [];
+    let since = performance.now();
+    for (const file of group.produceSteps()) {
+      if (file) out.push(file);
+      if (performance.now() - since >= sliceMs) {
+        yield;
+        since = performance.now();
+      }
+    }
+    apply(group, fingerprint, out, tally);
   }
 
   function drop(path: string, tally: Tally): void {
@@ -161,7 +180,12 @@ export function createDevSession(options: GenerateOptions, { sliceMs = SLICE_MS 
   function update(group: OutputGroup, fingerprint: string | null, tally: Tally): void {
     const before = groups.get(group.id);
     if (fingerprint !== null && before && before.fingerprint === fingerprint) return;
-    const out = produce(group);
+    apply(group, fingerprint, produce(group), tally);
+  }
+
+  /** Serves a group's new files, and stops serving those it made last time and not now. */
+  function apply(group: OutputGroup, fingerprint: string | null, out: OutputFile[], tally: Tally): void {
+    const before = groups.get(group.id);
     tally.produced++;
     const written = out.map((f) => f.path);
     for (const f of out) {

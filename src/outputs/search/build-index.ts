@@ -47,18 +47,26 @@ export function buildSearchIndex(docs: SearchDoc[], options: SearchIndexOptions 
  * `memory.search` is replaced by this build's memo once the last file is taken.
  */
 export function* searchIndexFiles(docs: SearchDoc[], options: SearchIndexOptions = {}, memory?: { search?: IndexMemo }): Generator<OutputFile> {
+  for (const file of searchIndexSteps(docs, options, memory)) if (file) yield file;
+}
+
+/**
+ * searchIndexFiles with an `undefined` between steps of the work before and between the files, so
+ * that the dev server can let a save through meanwhile. Dropped midway, it leaves `memory` as it was.
+ */
+export function* searchIndexSteps(docs: SearchDoc[], options: SearchIndexOptions = {}, memory?: { search?: IndexMemo }): Generator<OutputFile | undefined> {
   const sorted = orderDocs(docs);
   const keep = !!memory && docs.length <= MEMO_MAX_DOCS;
   const memo = keep ? usableMemo(memory.search) : undefined;
-  const { postings, reread } = collect(sorted, memo);
+  const { postings, reread } = yield* collect(sorted, memo);
   const changes = memo ? changesSince(memo, sorted, postings, reread) : null;
   const next = keep ? memoOf(sorted, postings) : undefined;
   const made = memo?.made;
   const average = averageLength(postings.docLength);
   // Made in turn, each list of postings let go once encoded: at 100,000 articles they are hundreds of megabytes.
-  const terms = termEntries(postings, average, made && made.average === average ? made.terms : null, changes);
+  const terms = yield* termEntries(postings, average, made && made.average === average ? made.terms : null, changes);
   postings.terms = null;
-  const phrases = phraseEntries(postings, made?.phrases ?? null, changes);
+  const phrases = yield* phraseEntries(postings, made?.phrases ?? null, changes);
   postings.phrases = null;
   // Without a memo to keep them for, the entries are let go as their shards are written.
   const termFiles = termShards(postings.table, terms, options.termShardBytes ?? 8000, !next);
@@ -101,6 +109,8 @@ function orderDocs(docs: SearchDoc[]): SearchDoc[] {
   );
 }
 
+/** Documents read between two steps. */
+const DOCS_PER_STEP = 250;
 /** Every this many documents, the postings lists are sized for all from what these took. */
 const SIZE_FROM = 1000;
 
@@ -108,7 +118,7 @@ const SIZE_FROM = 1000;
  * One pass over every field of every document; per token a Map lookup and a few array writes. A
  * document the memo has under the same key is copied from it instead; `reread` lists the others.
  */
-function collect(docs: SearchDoc[], memo: IndexMemo | undefined): { postings: Postings; reread: number[] } {
+function* collect(docs: SearchDoc[], memo: IndexMemo | undefined): Generator<undefined, { postings: Postings; reread: number[] }> {
   const table = memo ? TermTable.restore(memo.exact, memo.foldOf, memo.folds) : new TermTable();
   const pairs = memo ? PairTable.restore(memo.pairFirst, memo.pairSecond) : new PairTable();
   const before = new Map(memo?.urls.map((url, i) => [url, i]));
@@ -130,6 +140,7 @@ function collect(docs: SearchDoc[], memo: IndexMemo | undefined): { postings: Po
   const touchedPhrases: number[] = [];
 
   for (let d = 0; d < docs.length; d++) {
+    if (d % DOCS_PER_STEP === DOCS_PER_STEP - 1) yield;
     if (d % SIZE_FROM === SIZE_FROM - 1) {
       terms.expect(d + 1, docs.length);
       phrases.expect(d + 1, docs.length);

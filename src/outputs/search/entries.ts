@@ -34,6 +34,9 @@ export interface Encoded {
   sizes: Int32Array;
 }
 
+/** Entries encoded between two steps (the dev server lets a save through between steps). */
+const KEYS_PER_STEP = 2000;
+
 const K1 = 1.2;
 const B = 0.75;
 /** Impacts are quantised to 0..15 so that, with the title flag, a posting's value fits one character. */
@@ -55,7 +58,7 @@ export function averageLength(docLength: Float64Array): number {
  * (the previous build's entries, made with the same average) and `changes`, only changed folds
  * are encoded again.
  */
-export function termEntries(p: Postings, average: number, last: Encoded | null, changes: Changes | null): Encoded {
+export function* termEntries(p: Postings, average: number, last: Encoded | null, changes: Changes | null): Generator<undefined, Encoded> {
   const { table, docLength } = p;
   const folds = table.folds.length;
   const entries: string[] = new Array<string>(folds).fill('');
@@ -85,7 +88,8 @@ export function termEntries(p: Postings, average: number, last: Encoded | null, 
     const inBatch = new Uint8Array(folds);
     for (const f of batch) inBatch[f] = 1;
     const { start, docs, values } = gather(p.terms!, 2, p.termDocEnds, (v) => inBatch[table.foldOf[v]] === 1, table.exact.length);
-    for (const f of batch) {
+    for (const [i, f] of batch.entries()) {
+      if (i % KEYS_PER_STEP === KEYS_PER_STEP - 1) yield;
       const parts: string[] = [];
       for (const v of variantsOf[f].sort(compare)) {
         // A table kept from an earlier build may hold terms no document has any more.
@@ -108,7 +112,7 @@ export function termEntries(p: Postings, average: number, last: Encoded | null, 
 }
 
 /** POSTINGS of a phrase: per document, its id gap << 1 | in-title. Only changed pairs are encoded again, as above. */
-export function phraseEntries(p: Postings, last: Encoded | null, changes: Changes | null): Encoded {
+export function* phraseEntries(p: Postings, last: Encoded | null, changes: Changes | null): Generator<undefined, Encoded> {
   const { table, pairs } = p;
   const entries: string[] = new Array<string>(pairs.size).fill('');
   const sizes = new Int32Array(pairs.size);
@@ -127,7 +131,8 @@ export function phraseEntries(p: Postings, last: Encoded | null, changes: Change
     // Batches are runs of ids in order, so one range test picks a batch's records.
     const [first, end] = [batch[0], batch[batch.length - 1] + 1];
     const { start, docs, values } = gather(p.phrases!, 1, p.phraseDocEnds, (id) => id >= first && id < end && redo(id), pairs.size);
-    for (const id of batch) {
+    for (const [i, id] of batch.entries()) {
+      if (i % KEYS_PER_STEP === KEYS_PER_STEP - 1) yield;
       if (start[id] === start[id + 1]) continue;
       let previous = -1;
       for (let k = start[id]; k < start[id + 1]; k++) {
