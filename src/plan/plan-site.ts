@@ -142,14 +142,15 @@ export function* planSiteSteps(options: GenerateOptions, cache: GenerateCache = 
     },
   };
   const groups: OutputGroup[] = pages.map((page) => new PageGroup(page, rendering));
+  const indexed = () => searchDocs(site, (a) => fp.keysOf(a).full);
   groups.push(
     { id: 'feeds', source: 'feeds', get fingerprint() { return fp.feeds(); }, produce: () => renderFeeds(site) },
     { id: 'sitemap', source: 'sitemap', get fingerprint() { return fp.sitemap(pages); }, produce: () => renderSitemap(config, sitemapEntries(pages)) },
     {
       id: 'search', source: 'search index', get fingerprint() { return fp.search(); },
       // An article's full key covers every field the index reads (and a few more, such as views).
-      produce: () => searchIndexFiles(searchDocs(site, (a) => fp.keysOf(a).full), {}, cache),
-      produceSteps: () => searchIndexSteps(searchDocs(site, (a) => fp.keysOf(a).full), {}, cache),
+      produce: () => searchIndexFiles(indexed(), {}, cache),
+      produceSteps: () => searchIndexSteps(indexed(), {}, cache),
     },
     { id: 'days', source: 'archive', fingerprint: fp.days(), produce: () => [archiveDays(site)] },
     {

@@ -11,6 +11,12 @@ export function fragmentsChanged(a: object): void {
 }
 
 /**
+ * Fragments are kept for this many objects at most, the first ones shown: at 100,000 articles the
+ * kept HTML raised a build's peak memory from 1,600 to 1,946 MiB, past the 1.5 GiB a build may use.
+ */
+export const FRAGMENTS_MAX_OBJECTS = 20_000;
+
+/**
  * The fragment sees `a` and the environment's globals and filters, nothing of the page: that is
  * what makes its output the same wherever it is shown. Kept by object: listings share the site
  * model's article objects, and a render thread gets its pages in one message, which keeps them
@@ -18,12 +24,6 @@ export function fragmentsChanged(a: object): void {
  * JSON for the 4,000-article corpus). BANTIN_NO_FRAGMENTS=1 renders every fragment afresh (the
  * tests compare both).
  */
-/**
- * Fragments are kept for this many objects at most, the first ones shown: at 100,000 articles the
- * kept HTML raised a build's peak memory from 1,600 to 1,946 MiB, past the 1.5 GiB a build may use.
- */
-export const FRAGMENTS_MAX_OBJECTS = 20_000;
-
 export function addFragments(env: nunjucks.Environment, maxObjects = FRAGMENTS_MAX_OBJECTS): void {
   const kept = new WeakMap<object, Map<string, { version: number; html: nunjucks.runtime.SafeString }>>();
   let objects = 0;

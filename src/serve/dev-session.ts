@@ -4,6 +4,7 @@ import { newCache } from '../plan/cache.js';
 import { planSiteSteps, type GenerateOptions, type SitePlan } from '../plan/plan-site.js';
 import type { OutputGroup } from '../plan/output-groups.js';
 import { produce } from '../build/write-groups.js';
+import { finishSteps } from '../base/steps.js';
 import { BuildFailure } from '../base/problems.js';
 import type { OutputFile, Problem } from '../base/types.js';
 
@@ -92,10 +93,7 @@ export function createDevSession(options: GenerateOptions, { sliceMs = SLICE_MS 
       failed(err);
       return result(false, true);
     }
-    const steps = planAndProduce(defer, tally);
-    let step = steps.next();
-    while (!step.done) step = steps.next();
-    return result(step.value, true);
+    return result(finishSteps(planAndProduce(defer, tally)), true);
   }
 
   /**
@@ -159,8 +157,8 @@ export function createDevSession(options: GenerateOptions, { sliceMs = SLICE_MS 
    * `sliceMs`. Its files are served together once all are made, so a part dropped midway changes nothing.
    */
   function* updateSteps(group: OutputGroup, fingerprint: string, tally: Tally): Generator<void> {
-    const before = groups.get(group.id);
-    if (!group.produceSteps || (before && before.fingerprint === fingerprint)) return update(group, fingerprint, tally);
+    if (isCurrent(group, fingerprint)) return;
+    if (!group.produceSteps) return update(group, fingerprint, tally);
     const out: OutputFile[] = [];
     let since = performance.now();
     for (const file of group.produceSteps()) {
@@ -177,10 +175,13 @@ export function createDevSession(options: GenerateOptions, { sliceMs = SLICE_MS 
     if (files.delete(path)) tally.changed.push(path);
   }
 
+  /** Whether the group's files served now were made from this fingerprint (null: never taken as so). */
+  function isCurrent(group: OutputGroup, fingerprint: string | null): boolean {
+    return fingerprint !== null && groups.get(group.id)?.fingerprint === fingerprint;
+  }
+
   function update(group: OutputGroup, fingerprint: string | null, tally: Tally): void {
-    const before = groups.get(group.id);
-    if (fingerprint !== null && before && before.fingerprint === fingerprint) return;
-    apply(group, fingerprint, produce(group), tally);
+    if (!isCurrent(group, fingerprint)) apply(group, fingerprint, produce(group), tally);
   }
 
   /** Serves a group's new files, and stops serving those it made last time and not now. */

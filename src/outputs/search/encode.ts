@@ -87,10 +87,11 @@ export class IntList {
   }
 
   /**
-   * Room for what the list will hold when all `total` documents are in, reckoned from what the first
-   * `done` put in it, and a tenth more; none made when there is room for that already. Growing in steps copies the list
-   * each time, the old and the new array alive together: at 100,000 articles that was a hundred
-   * megabytes more at the build's peak. Capacity not yet written is not in memory.
+   * Room for what the list will hold when all `total` documents are in, reckoned from what the
+   * first `done` put in it, and a tenth more; none made when there is room for that already.
+   * Growing in steps copies the list each time, the old and the new array alive together: at
+   * 100,000 articles that was a hundred megabytes more at the build's peak. Capacity not yet
+   * written is not in memory.
    */
   expect(done: number, total: number): void {
     const estimate = Math.ceil((this.length / done) * total);
